@@ -1,0 +1,83 @@
+package dev.longtail.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Longtail's settings, under {@code longtail.*}; each can be set by environment variable
+ * ({@code LONGTAIL_TABLE_ITEMS} for {@code longtail.table.items} and so on).
+ */
+@ConfigMapping(prefix = "longtail")
+public interface LongtailConfig {
+
+    Table table();
+
+    Queue queue();
+
+    Aws aws();
+
+    Embedding embedding();
+
+    Llm llm();
+
+    /** Tail weight of requests that name none: 0 (plain relevance) to 1. */
+    @WithDefault("0.3")
+    double tailWeight();
+
+    /** Table names. */
+    interface Table {
+        @WithDefault("longtail-items")
+        String items();
+
+        @WithDefault("longtail-vectors")
+        String vectors();
+
+        @WithDefault("longtail-events")
+        String events();
+
+        @WithDefault("longtail-stats")
+        String stats();
+
+        @WithDefault("longtail-profiles")
+        String profiles();
+    }
+
+    /** Queue URLs; a function that sends to a queue fails at its first send without one. */
+    interface Queue {
+        Optional<String> embed();
+
+        Optional<String> feedback();
+    }
+
+    /** Where the AWS clients point; left empty in AWS, set for local servers. */
+    interface Aws {
+        Optional<URI> endpoint();
+
+        Optional<String> region();
+    }
+
+    /** The embedding model; with no base URL the in-process model is used. */
+    interface Embedding {
+        Optional<String> baseUrl();
+
+        @WithDefault("text-embedding-3-small")
+        String model();
+
+        @WithDefault("1536")
+        int dimension();
+
+        @WithDefault("30")
+        int timeoutSeconds();
+    }
+
+    /** Credentials of the hosted language models. */
+    interface Llm {
+        /** The key itself, for local use only; deployed functions use {@link #apiKeySecret()}. */
+        Optional<String> apiKey();
+
+        /** ARN or name of a Secrets Manager secret whose value is the key. */
+        Optional<String> apiKeySecret();
+    }
+}
