@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -41,6 +45,7 @@ public final class Demo {
     private static final String BUCKET = "catalog";
     private static final List<String> FILES = List.of("movies.csv", "tags.csv", "ratings.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FEEDBACK_CONCURRENCY = 4;
 
     private final DemoOptions options;
     private final MemoryQueue embedQueue = new MemoryQueue("longtail-embed");
@@ -51,6 +56,8 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        // One log line per message would bury the demo's own progress lines.
+        java.util.logging.Logger.getLogger("dev.longtail").setLevel(java.util.logging.Level.WARNING);
         new Demo(DemoOptions.parse(args)).run();
     }
 
@@ -130,28 +137,39 @@ public final class Demo {
         say(String.format("  %,d items embedded in %.1f s", embedded, (System.nanoTime() - t) / 1e9));
     }
 
-    private void deliverFeedback(FeedbackFunction feedback) {
+    /**
+     * Delivers the feedback queue as Lambda does: batches of ten, several batches at once
+     * ({@link #FEEDBACK_CONCURRENCY}), one call per message.
+     */
+    private void deliverFeedback(FeedbackFunction feedback) throws InterruptedException {
         int total = feedbackQueue.size();
         say(String.format("Applying feedback: %,d events on the feedback queue ...", total));
         long t = System.nanoTime();
-        int done = 0;
-        int failed = 0;
-        for (List<SQSMessage> batch = feedbackQueue.takeBatch(); !batch.isEmpty();
-                batch = feedbackQueue.takeBatch()) {
-            for (SQSMessage message : batch) {
-                try {
-                    feedback.feedback(message);
-                } catch (RuntimeException e) {
-                    failed++;
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(FEEDBACK_CONCURRENCY);
+        for (int w = 0; w < FEEDBACK_CONCURRENCY; w++) {
+            pool.execute(() -> {
+                for (List<SQSMessage> batch = feedbackQueue.takeBatch(); !batch.isEmpty();
+                        batch = feedbackQueue.takeBatch()) {
+                    for (SQSMessage message : batch) {
+                        try {
+                            feedback.feedback(message);
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                        int n = done.incrementAndGet();
+                        if (n % 10_000 == 0 || n == total) {
+                            progress("feedback", n, total, t);
+                        }
+                    }
                 }
-            }
-            done += batch.size();
-            if (done % 10_000 == 0 || done == total) {
-                progress("feedback", done, total, t);
-            }
+            });
         }
-        say(String.format("  %,d events applied, %,d failed, in %.1f s", done - failed, failed,
-                (System.nanoTime() - t) / 1e9));
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        say(String.format("  %,d events applied, %,d failed, in %.1f s", done.get() - failed.get(),
+                failed.get(), (System.nanoTime() - t) / 1e9));
     }
 
     private void printRecommendations(RecommendFunction recommend) throws IOException {

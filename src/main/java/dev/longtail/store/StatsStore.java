@@ -15,10 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Counters the collaborative signals come from, one row per item ({@code item#<id>}): {@code n},
- * how many events touched the item, and one attribute {@code c:<other id>} per item consumed
- * shortly before it by the same user. Co-consumption is written on the later item's row only and
- * made symmetric when read. A row {@code catalog} holds a version that changes whenever item
+ * Counters the collaborative signals come from, in {@link #SHARDS} rows per item
+ * ({@code item#<id>#<shard>}, the shard chosen by the event id, so that a popular item's rows stay
+ * small and cheap to update): {@code n}, how many events touched the item, and one attribute
+ * {@code c:<other id>} per item consumed shortly before it by the same user. Reads add the shards
+ * up. Co-consumption is written on the later item's rows only and made symmetric when read. A row {@code catalog} holds a version that changes whenever item
  * vectors change.
  *
  * <p>Known limit: an item's row holds its co-consumption counts in one DynamoDB item (400 KB),
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * more needs the counts split over several rows.
  */
 public final class StatsStore {
+
+    /** Rows per item that its counters are spread over. */
+    public static final int SHARDS = 8;
 
     private static final String ITEM_PREFIX = "item#";
     private static final String CO_PREFIX = "c:";
@@ -50,7 +54,8 @@ public final class StatsStore {
      * @return false when this event had already been counted
      */
     public boolean count(String itemId, String eventId, List<String> before) {
-        Map<String, AttributeValue> key = Map.of("key", s(ITEM_PREFIX + itemId));
+        Map<String, AttributeValue> key = Map.of("key",
+                s(ITEM_PREFIX + itemId + "#" + Math.floorMod(eventId.hashCode(), SHARDS)));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>(Guard.values(eventId));
         values.put(":one", n(1));
@@ -84,15 +89,15 @@ public final class StatsStore {
             if (!key.startsWith(ITEM_PREFIX)) {
                 return;
             }
-            String itemId = key.substring(ITEM_PREFIX.length());
-            popularity.put(itemId, (int) number(row, "n", 0));
-            Map<String, Integer> neighbours = new HashMap<>();
+            String itemId = key.substring(ITEM_PREFIX.length(), key.lastIndexOf('#'));
+            popularity.merge(itemId, (int) number(row, "n", 0), Integer::sum);
+            Map<String, Integer> neighbours = co.computeIfAbsent(itemId, id -> new HashMap<>());
             row.forEach((name, value) -> {
                 if (name.startsWith(CO_PREFIX)) {
-                    neighbours.put(name.substring(CO_PREFIX.length()), Integer.parseInt(value.n()));
+                    neighbours.merge(name.substring(CO_PREFIX.length()), Integer.parseInt(value.n()),
+                            Integer::sum);
                 }
             });
-            co.put(itemId, neighbours);
         });
         return new Counts(popularity, co);
     }
