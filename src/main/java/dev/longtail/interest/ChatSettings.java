@@ -34,7 +34,8 @@ public record ChatSettings(String baseUrl, String modelName, String apiKey, Dura
     public ChatSettings {
         requireHttpUrl(baseUrl);
         if (modelName == null || modelName.isBlank()) {
-            throw new IllegalArgumentException("modelName must not be blank, was '" + modelName + "'");
+            throw new IllegalArgumentException("modelName must not be blank, was '"
+                    + modelName + "'");
         }
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("apiKey must not be blank");
@@ -66,7 +67,8 @@ public record ChatSettings(String baseUrl, String modelName, String apiKey, Dura
             URI uri = new URI(Objects.requireNonNull(baseUrl, "baseUrl"));
             String scheme = uri.getScheme();
             if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                throw new IllegalArgumentException("baseUrl must be an http(s) URL, was " + baseUrl);
+                throw new IllegalArgumentException("baseUrl must be an http(s) URL, was "
+                        + baseUrl);
             }
             if (uri.getUserInfo() != null) {
                 throw new IllegalArgumentException("baseUrl must not carry credentials");

@@ -66,7 +66,8 @@ final class HeaderAwareHttpClient implements HttpClient {
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw new ModelHttpException(status, retryAfter(response.headers(), clock).orElse(null));
+            Duration delay = retryAfter(response.headers(), clock).orElse(null);
+            throw new ModelHttpException(status, delay);
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
@@ -90,7 +91,8 @@ final class HeaderAwareHttpClient implements HttpClient {
             String body = request.body() == null ? "" : request.body();
             builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         } else {
-            builder.method(request.method().name(), java.net.http.HttpRequest.BodyPublishers.noBody());
+            builder.method(request.method().name(),
+                    java.net.http.HttpRequest.BodyPublishers.noBody());
         }
         return builder.build();
     }

@@ -77,6 +77,10 @@ public final class HostedInterestModel implements InterestModel {
     }
 
     /**
+     * Asks the model, retrying as described on the class. Blocks for at most
+     * {@code maxAttempts} times the timeout plus the waits between attempts (each at most
+     * {@code maxRetryWait}); safe to call from several threads.
+     *
      * @throws InterestModelException {@code NO_SIGNAL} when there is nothing to send;
      *                                {@code INVALID_ANSWER} when every answer was rejected;
      *                                {@code REJECTED} on a 4xx other than 408/429; else a
@@ -90,7 +94,8 @@ public final class HostedInterestModel implements InterestModel {
                     "no items" + (activity.reviews().isEmpty() ? "" : " and no sendable reviews"));
         }
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(InterestPrompt.SYSTEM), UserMessage.from(message.text()))
+                .messages(SystemMessage.from(InterestPrompt.SYSTEM),
+                        UserMessage.from(message.text()))
                 .build();
         long start = System.nanoTime();
         Outcome outcome = callWithRetries(request);
@@ -109,7 +114,8 @@ public final class HostedInterestModel implements InterestModel {
         for (int attempt = 1; ; attempt++) {
             InterestModelException failure;
             try {
-                return new Outcome(accept(chatModel.chat(request).aiMessage().text()), null, attempt);
+                String answer = chatModel.chat(request).aiMessage().text();
+                return new Outcome(accept(answer), null, attempt);
             } catch (InterestModelException e) {
                 failure = e;
             } catch (RuntimeException e) {
@@ -129,7 +135,8 @@ public final class HostedInterestModel implements InterestModel {
         if (!failure.retryable() && !invalidAnswer) {
             return false;
         }
-        Optional<Duration> delay = retryPolicy.nextDelay(attempt, failure.retryAfter().orElse(null));
+        Duration retryAfter = failure.retryAfter().orElse(null);
+        Optional<Duration> delay = retryPolicy.nextDelay(attempt, retryAfter);
         if (delay.isEmpty()) {
             return false;
         }

@@ -98,8 +98,8 @@ public final class InterestSummaryJson {
             requireExactFields(item, INTEREST_FIELDS, "interests[" + i + "]");
             JsonNode weight = item.get("weight");
             if (!weight.isNumber()) {
-                throw new InvalidSummaryException("interests[" + i + "].weight must be a number, was "
-                        + weight.getNodeType());
+                throw new InvalidSummaryException("interests[" + i
+                        + "].weight must be a number, was " + weight.getNodeType());
             }
             interests.add(new WeightedInterest(text(item, "phrase"), weight.doubleValue()));
         }
@@ -123,8 +123,10 @@ public final class InterestSummaryJson {
     }
 
     private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? "unknown position"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e.getLocation() == null) {
+            return "unknown position";
+        }
+        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static void requireExactFields(JsonNode node, Set<String> fields, String where) {

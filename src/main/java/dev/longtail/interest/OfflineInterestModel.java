@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code pos(t)} and {@code neg(t)}: summed positive and negative preference of the
  *       user's items carrying {@code t}; {@code P}: summed positive preference of all items;</li>
- *   <li>{@code b(t)}: the catalog's Laplace-smoothed base rate ({@link TagBaseRates#baseRate});</li>
+ *   <li>{@code b(t)}: the catalog's Laplace-smoothed base rate
+ *       ({@link TagBaseRates#baseRate});</li>
  *   <li>{@code p(t) = (max(0, pos(t) - neg(t)) + m b(t)) / (P + m)}: the share of the user's
  *       liked history carrying {@code t}, smoothed towards the base rate with a Dirichlet
  *       prior of strength {@code m = }{@value #PRIOR_STRENGTH} items, so low ratings count

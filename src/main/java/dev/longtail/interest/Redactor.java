@@ -26,7 +26,8 @@ public final class Redactor {
             new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/?#@]+@", "$1[credentials]@", m -> true),
             new Rule("\\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}|\\bAKIA[0-9A-Z]{16}\\b"
                     + "|(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{16,}"
-                    + "|\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+", "[secret]", m -> true),
+                    + "|\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+",
+                    "[secret]", m -> true),
             new Rule("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
                     "[email]", m -> true),
             new Rule("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b", "[iban]",

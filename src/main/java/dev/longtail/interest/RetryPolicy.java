@@ -20,7 +20,8 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxWa
 
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was "
+                    + maxAttempts);
         }
         if (firstBackoff.isNegative() || maxWait.isNegative()) {
             throw new IllegalArgumentException("waits must be zero or more, were " + firstBackoff
