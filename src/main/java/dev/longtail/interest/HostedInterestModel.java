@@ -65,6 +65,8 @@ public final class HostedInterestModel implements InterestModel {
                 .modelName(settings.modelName())
                 .timeout(settings.timeout())
                 .maxRetries(0)
+                // Known shortcoming: JSON mode is always requested; a compatible server without
+                // response_format support answers 400 (REJECTED). No setting turns it off yet.
                 .responseFormat("json_object")
                 .logRequests(false)
                 .logResponses(false)
@@ -194,6 +196,8 @@ public final class HostedInterestModel implements InterestModel {
     private static InterestModelException fromStatus(int status, Duration retryAfter) {
         InterestModelException.Kind kind;
         if (status == 429) {
+            // Known shortcoming: OpenAI also answers 429 for an exhausted quota, which no retry
+            // cures; telling the two apart needs the error body, which is deliberately dropped.
             kind = InterestModelException.Kind.RATE_LIMITED;
         } else if (status == 408) {
             kind = InterestModelException.Kind.TIMEOUT;

@@ -132,6 +132,9 @@ final class InterestPrompt {
     }
 
     /**
+     * Known shortcoming: only verbatim copies are caught; a paraphrase or translation of the
+     * instructions passes. The instructions hold no secret, so a paraphrase leaks little.
+     *
      * @return whether the summary repeats {@value #SHINGLE_WORDS} consecutive words of the
      *         system prompt or names the data markers, ignoring case and punctuation
      */
