@@ -1,0 +1,199 @@
+package dev.longtail.core;
+
+import java.util.List;
+
+/**
+ * The relevance of every catalog item to one {@link TasteProfile}, and the candidate pool taken
+ * from it. Relevance adds three signals, each brought to a comparable scale:
+ * <ul>
+ *   <li>collaborative: {@code sum over history items i of w_i * co(i,j) / (n_i^a * n_j^(1-a))},
+ *       divided by its largest value (item-based neighbourhood scoring with an asymmetric
+ *       cosine);</li>
+ *   <li>semantic: the best cosine of item j to any of the user's tastes, rescaled so the
+ *       catalog mean is 0 and the best item 1;</li>
+ *   <li>popularity: {@code log(1 + n_j) / log(1 + max n)}.</li>
+ * </ul>
+ * The pool holds the best items by relevance, the best long-tail items by relevance, and for
+ * every taste its nearest items and nearest long-tail items, so tail items and items nobody has
+ * consumed enter from the semantic side, not only through collaborative evidence.
+ */
+final class Relevance {
+
+    final float[] collaborative;
+    final float[] semantic;
+    final double collaborativeScale;
+    final double semanticMean;
+    final double semanticScale;
+    private final Model model;
+    private final TasteProfile profile;
+    private final TopItems[] tasteNearest;
+    private final TopItems[] tasteTail;
+
+    /** Fixed, per-catalog inputs shared by all requests. */
+    record Model(ItemIndex items, CoOccurrence co, RankingSettings settings, float[] popularityPrior,
+            float[] ownBalance, float[] otherBalance) {
+    }
+
+    private Relevance(Model model, TasteProfile profile) {
+        this.model = model;
+        this.profile = profile;
+        int n = model.items().size();
+        int perTaste = model.settings().candidatesPerTaste();
+        int tastes = profile.tastes.size();
+        tasteNearest = new TopItems[tastes];
+        tasteTail = new TopItems[tastes];
+        for (int t = 0; t < tastes; t++) {
+            tasteNearest[t] = new TopItems((perTaste + 1) / 2);
+            tasteTail[t] = new TopItems(perTaste / 2);
+        }
+        collaborative = collaborative(model, profile);
+        semantic = new float[n];
+        if (tastes > 0) {
+            scan();
+        }
+        collaborativeScale = largestUnconsumed(collaborative);
+        double[] meanAndMax = meanAndMax(semantic, tastes > 0);
+        semanticMean = meanAndMax[0];
+        semanticScale = meanAndMax[1] - meanAndMax[0];
+    }
+
+    static Relevance of(Model model, TasteProfile profile) {
+        return new Relevance(model, profile);
+    }
+
+    double collaborativePart(int item) {
+        return collaborativeScale > 0
+                ? model.settings().collaborativeWeight() * collaborative[item] / collaborativeScale
+                : 0;
+    }
+
+    double semanticPart(int item) {
+        return semanticScale > 0
+                ? model.settings().semanticWeight() * (semantic[item] - semanticMean) / semanticScale
+                : 0;
+    }
+
+    double popularityPart(int item) {
+        return model.settings().popularityWeight() * model.popularityPrior()[item];
+    }
+
+    double score(int item) {
+        return collaborativePart(item) + semanticPart(item) + popularityPart(item);
+    }
+
+    /**
+     * Candidate positions (unconsumed, distinct) and their relevance, with items similar to the
+     * user's dislikes pushed down.
+     */
+    Pool pool() {
+        ItemIndex items = model.items();
+        int candidates = model.settings().candidates();
+        TopItems best = new TopItems(candidates);
+        TopItems bestTail = new TopItems(candidates / 2);
+        for (int item = 0; item < items.size(); item++) {
+            if (!profile.consumed[item]) {
+                float score = (float) score(item);
+                best.offer(item, score);
+                if (items.isTail(item)) {
+                    bestTail.offer(item, score);
+                }
+            }
+        }
+        Pool.Builder pool = new Pool.Builder(items.size());
+        pool.addAll(best.drainBestFirst());
+        pool.addAll(bestTail.drainBestFirst());
+        for (int t = 0; t < tasteNearest.length; t++) {
+            pool.addAll(tasteNearest[t].drainBestFirst());
+            pool.addAll(tasteTail[t].drainBestFirst());
+        }
+        return pool.build(this::adjustedScore);
+    }
+
+    private double adjustedScore(int item) {
+        double score = score(item);
+        if (profile.dislike != null) {
+            double closeness = model.items().similarity(item, profile.dislike);
+            score -= model.settings().dislikePush() * Math.max(0, closeness);
+        }
+        return score;
+    }
+
+    private static float[] collaborative(Model model, TasteProfile profile) {
+        CoOccurrence co = model.co();
+        float[] scores = new float[model.items().size()];
+        for (int h = 0; h < profile.history.length; h++) {
+            int item = profile.history[h];
+            double weight = profile.historyWeights[h] / model.ownBalance()[item];
+            for (int slot = co.rowStart(item); slot < co.rowEnd(item); slot++) {
+                int other = co.neighbourAt(slot);
+                scores[other] += (float) (weight * co.countAt(slot) / model.otherBalance()[other]);
+            }
+        }
+        return scores;
+    }
+
+    /** Scores every item against all tastes in one pass over the blocked vectors. */
+    private void scan() {
+        ItemIndex items = model.items();
+        int n = items.size();
+        int dimension = items.dimension();
+        List<Taste> tastes = profile.tastes;
+        int count = tastes.size();
+        float[] queries = new float[count * dimension];
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(tastes.get(t).query(), 0, queries, t * dimension, dimension);
+        }
+        float[] acc = new float[count * ItemIndex.BLOCK];
+        for (int block = 0; block < ItemIndex.blocks(n); block++) {
+            BlockScan.dots(items.blockedVectors(), block, dimension, queries, count, acc);
+            int first = block * ItemIndex.BLOCK;
+            int last = Math.min(n, first + ItemIndex.BLOCK);
+            for (int item = first; item < last; item++) {
+                semantic[item] = collect(item, acc, item - first, count);
+            }
+        }
+    }
+
+    private float collect(int item, float[] acc, int column, int count) {
+        if (profile.consumed[item]) {
+            return 0f;
+        }
+        boolean tail = model.items().isTail(item);
+        float best = Float.NEGATIVE_INFINITY;
+        for (int t = 0; t < count; t++) {
+            float similarity = acc[t * ItemIndex.BLOCK + column];
+            best = Math.max(best, similarity);
+            if (similarity > tasteNearest[t].threshold()) {
+                tasteNearest[t].offer(item, similarity);
+            }
+            if (tail && similarity > tasteTail[t].threshold()) {
+                tasteTail[t].offer(item, similarity);
+            }
+        }
+        return best;
+    }
+
+    private double largestUnconsumed(float[] scores) {
+        double largest = 0;
+        for (int item = 0; item < scores.length; item++) {
+            if (!profile.consumed[item]) {
+                largest = Math.max(largest, scores[item]);
+            }
+        }
+        return largest;
+    }
+
+    private double[] meanAndMax(float[] scores, boolean any) {
+        double sum = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        int counted = 0;
+        for (int item = 0; item < scores.length; item++) {
+            if (!profile.consumed[item]) {
+                sum += scores[item];
+                max = Math.max(max, scores[item]);
+                counted++;
+            }
+        }
+        return any && counted > 0 ? new double[] {sum / counted, max} : new double[] {0, 0};
+    }
+}
