@@ -46,6 +46,7 @@ public final class Demo {
     private static final List<String> FILES = List.of("movies.csv", "tags.csv", "ratings.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEEDBACK_CONCURRENCY = 4;
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("dev.longtail");
 
     private final DemoOptions options;
     private final MemoryQueue embedQueue = new MemoryQueue("longtail-embed");
@@ -57,7 +58,7 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         // One log line per message would bury the demo's own progress lines.
-        java.util.logging.Logger.getLogger("dev.longtail").setLevel(java.util.logging.Level.WARNING);
+        QUIET.setLevel(java.util.logging.Level.WARNING);
         new Demo(DemoOptions.parse(args)).run();
     }
 
