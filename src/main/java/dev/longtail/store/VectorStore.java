@@ -107,7 +107,7 @@ public final class VectorStore {
     private List<StoredVector> loadShard(String shard) {
         List<StoredVector> vectors = new ArrayList<>();
         QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("shard = :s")
+                .keyConditionExpression("#shard = :s").expressionAttributeNames(Map.of("#shard", "shard"))
                 .expressionAttributeValues(Map.of(":s", s(shard))).build();
         dynamo.queryPaginator(query).items().forEach(row -> vectors.add(fromRow(row)));
         return vectors;
