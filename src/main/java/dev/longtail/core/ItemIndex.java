@@ -25,7 +25,7 @@ public final class ItemIndex {
     public static final double HEAD_SHARE = 0.2;
 
     /** Items per storage block of the packed vectors. */
-    static final int BLOCK = 128;
+    static final int BLOCK = 256;
 
     private final String[] ids;
     private final String[] titles;
@@ -170,11 +170,11 @@ public final class ItemIndex {
             throw new IllegalArgumentException("need a query of " + dimension + " floats and room for "
                     + size() + " scores; got " + query.length + " and " + out.length);
         }
-        float[] acc = new float[BLOCK];
+        float[][] scratch = BlockScan.scratch(1);
         for (int block = 0; block < blocks(size()); block++) {
-            BlockScan.dots(vectors, block, dimension, query, 1, acc);
+            BlockScan.dots(vectors, block, dimension, query, 1, scratch);
             int first = block * BLOCK;
-            System.arraycopy(acc, 0, out, first, Math.min(BLOCK, size() - first));
+            System.arraycopy(scratch[0], 0, out, first, Math.min(BLOCK, size() - first));
         }
     }
 

@@ -118,9 +118,10 @@ public final class Recommender {
         int[] order = TailReranker.rerank(items, pool, count, tailWeight, tailInterest, settings);
         List<Recommendation> list = new ArrayList<>(order.length);
         for (int candidate : order) {
-            int item = pool.items()[candidate];
-            String reason = Reasons.explain(items, co, relevance, profile, item);
-            list.add(new Recommendation(item, pool.relevance()[candidate], reason));
+            int item = pool.item(candidate);
+            String reason = Reasons.explain(items, co, relevance, profile, item,
+                    pool.vector(candidate));
+            list.add(new Recommendation(item, pool.relevance(candidate), reason));
         }
         return List.copyOf(list);
     }

@@ -47,8 +47,8 @@ final class TailReranker {
                 if (taken[c]) {
                     continue;
                 }
-                double r = pool.relevance()[c];
-                int aspect = items.isTail(pool.items()[c]) ? 1 : 0;
+                double r = pool.relevance(c);
+                int aspect = items.isTail(pool.item(c)) ? 1 : 0;
                 double value = (1 - tailWeight) * r + tailWeight * interest[aspect] * r * coverLeft[aspect]
                         - (duplicate[c] ? DUPLICATE_PENALTY : 0);
                 if (value > bestValue) {
@@ -57,8 +57,8 @@ final class TailReranker {
                 }
             }
             if (!duplicate[best] && checkedAgainst[best] < picked) {
-                duplicate[best] = nearDuplicate(items, pool, chosen, checkedAgainst[best], picked,
-                        best, settings.nearDuplicateSimilarity());
+                duplicate[best] = nearDuplicate(pool, chosen, checkedAgainst[best], picked, best,
+                        settings.nearDuplicateSimilarity());
                 checkedAgainst[best] = picked;
                 if (duplicate[best]) {
                     continue;
@@ -66,17 +66,18 @@ final class TailReranker {
             }
             taken[best] = true;
             chosen[picked++] = best;
-            int aspect = items.isTail(pool.items()[best]) ? 1 : 0;
-            coverLeft[aspect] *= 1 - settings.aspectCoverage() * pool.relevance()[best];
+            int aspect = items.isTail(pool.item(best)) ? 1 : 0;
+            coverLeft[aspect] *= 1 - settings.aspectCoverage() * pool.relevance(best);
         }
         return chosen;
     }
 
-    private static boolean nearDuplicate(ItemIndex items, Pool pool, int[] chosen, int from, int to,
-            int candidate, double threshold) {
-        int item = pool.items()[candidate];
+    private static boolean nearDuplicate(Pool pool, int[] chosen, int from, int to, int candidate,
+            double threshold) {
+        float[] vector = pool.vector(candidate);
         for (int p = from; p < to; p++) {
-            if (items.similarity(item, pool.items()[chosen[p]]) >= threshold) {
+            float[] other = pool.vector(chosen[p]);
+            if (Vectors.dot(vector, 0, other, 0, vector.length) >= threshold) {
                 return true;
             }
         }
