@@ -54,6 +54,20 @@ public final class CoOccurrence {
         return found < 0 ? 0 : counts[found];
     }
 
+    /** Receives one neighbour of an item and how many users consumed both. */
+    @FunctionalInterface
+    public interface NeighbourVisitor {
+        void visit(int neighbour, int count);
+    }
+
+    /** Calls {@code visitor} for each neighbour of {@code item}, ascending, without copying. */
+    public void forEachNeighbour(int item, NeighbourVisitor visitor) {
+        checkItem(item);
+        for (int slot = rowStart[item]; slot < rowStart[item + 1]; slot++) {
+            visitor.visit(neighbours[slot], counts[slot]);
+        }
+    }
+
     int rowStart(int item) {
         return rowStart[item];
     }
