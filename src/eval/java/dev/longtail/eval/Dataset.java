@@ -76,9 +76,12 @@ final class Dataset {
         return userIds.length;
     }
 
-    /** The same catalog with only every {@code users()/count}-th user, at most {@code count}. */
+    /**
+     * The same catalog with {@code count} users spread evenly over the id order; all users when
+     * {@code count} is 0 or at least {@link #users()}.
+     */
     Dataset sample(int count) {
-        if (count >= users()) {
+        if (count <= 0 || count >= users()) {
             return this;
         }
         String[] ids = new String[count];

@@ -25,13 +25,13 @@ import java.util.concurrent.ForkJoinPool;
 final class Evaluation {
 
     /** Tail weights of the Longtail curve. */
-    static final double[] TAIL_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0};
+    static final double[] TAIL_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
     /** Popularity penalty exponents of the peers' curves. */
     static final double[] PENALTIES = {0.25, 0.5, 1.0};
     /** Trade-offs of the RankSys re-rankers. */
     static final double[] RERANK_LAMBDAS = {0.25, 0.5, 0.75, 1.0};
     /** The default tail weight keeps at least this share of validation NDCG at weight 0. */
-    static final double NDCG_KEPT = 0.93;
+    static final double NDCG_KEPT = 0.9;
     static final int CANDIDATES = 100;
 
     /**

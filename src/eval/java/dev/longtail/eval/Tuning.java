@@ -16,9 +16,9 @@ final class Tuning {
 
     static {
         GRID.put("semanticWeight", new double[] {0, 0.1, 0.2, 0.3, 0.5, 0.8});
-        GRID.put("popularityWeight", new double[] {0, 0.05, 0.1, 0.2, 0.4});
+        GRID.put("popularityWeight", new double[] {0, 0.1, 0.2, 0.4, 0.6, 1.0});
         GRID.put("neighbourBalance", new double[] {0.3, 0.5, 0.7, 0.9});
-        GRID.put("recencyHalfLife", new double[] {5, 10, 20, 50, 200});
+        GRID.put("recencyHalfLife", new double[] {2, 3, 5, 10, 20, 50});
         GRID.put("recencyFloor", new double[] {0, 0.1, 0.3, 0.6});
     }
 

@@ -1,5 +1,8 @@
 package dev.longtail.core;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
  * Picks the final list from a {@link Pool}, trading relevance for long-tail exposure and
  * keeping near-duplicates apart.
@@ -18,9 +21,14 @@ package dev.longtail.core;
  * order; as w grows, each aspect's value drops as it gets covered, so relevant tail items take
  * turns with head ones.
  *
+ * <p>The greedy pass decides which items make the list; they are then shown by relevance. A
+ * reader who looks further down less often loses least when the likelier items come first, so
+ * tail items earn their place in the list without pushing more relevant ones down.
+ *
  * <p>On top, in the spirit of maximal marginal relevance, a candidate whose vector is nearly
  * identical to an already chosen item's loses one full point, which sends near-duplicates
- * behind every distinct candidate. The check runs lazily, only for the current winner.
+ * behind every distinct candidate (and to the end of the list when they are still chosen). The
+ * check runs lazily, only for the current winner.
  */
 final class TailReranker {
 
@@ -74,7 +82,16 @@ final class TailReranker {
             int aspect = aspect(items, pool, winner);
             coverLeft[aspect] *= 1 - settings.aspectCoverage() * share(pool.relevance(winner), best[aspect]);
         }
-        return chosen;
+        return presentationOrder(pool, chosen, duplicate);
+    }
+
+    /** The chosen candidates by relevance, near-duplicates after all others. */
+    private static int[] presentationOrder(Pool pool, int[] chosen, boolean[] duplicate) {
+        return Arrays.stream(chosen).boxed()
+                .sorted(Comparator.comparing((Integer c) -> duplicate[c])
+                        .thenComparing(c -> -pool.relevance(c)))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int aspect(ItemIndex items, Pool pool, int candidate) {
