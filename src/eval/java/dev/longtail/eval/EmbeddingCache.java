@@ -41,9 +41,11 @@ final class EmbeddingCache {
     /** Vectors for all texts packed row after row; computes and stores the missing ones. */
     float[] vectors(List<String> texts) throws IOException {
         Map<String, float[]> known = load();
-        List<String> missing = texts.stream().filter(t -> !known.containsKey(key(t))).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !known.containsKey(key(t))).distinct().toList();
         if (!missing.isEmpty()) {
-            System.out.printf("embedding %,d item texts (cached afterwards in %s)%n", missing.size(), file);
+            System.out.printf("embedding %,d item texts (cached afterwards in %s)%n", missing.size(),
+                    file);
             embed(missing, known);
             save(known);
         }
@@ -71,7 +73,8 @@ final class EmbeddingCache {
         if (!Files.exists(file)) {
             return known;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             int count = in.readInt();
             int dimension = in.readInt();
             if (dimension != DIMENSION) {
@@ -92,7 +95,8 @@ final class EmbeddingCache {
     private void save(Map<String, float[]> known) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(FILE + ".partial");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
             out.writeInt(known.size());
             out.writeInt(DIMENSION);
             for (Map.Entry<String, float[]> entry : new ArrayList<>(known.entrySet())) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * Command line of the offline evaluation.
@@ -81,20 +82,20 @@ public final class Evaluate {
         }
 
         int integer(String name, int fallback) {
-            String value = value(name);
-            try {
-                return value == null ? fallback : Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-            }
+            return parsed(name, fallback, Integer::parseInt, "a whole number");
         }
 
         double decimal(String name, double fallback) {
+            return parsed(name, fallback, Double::parseDouble, "a number");
+        }
+
+        private <T> T parsed(String name, T fallback, Function<String, T> parse, String kind) {
             String value = value(name);
             try {
-                return value == null ? fallback : Double.parseDouble(value);
+                return value == null ? fallback : parse.apply(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+                throw new IllegalArgumentException(
+                        name + " must be " + kind + ", was '" + value + "'", e);
             }
         }
     }

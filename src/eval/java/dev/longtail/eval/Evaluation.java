@@ -81,12 +81,14 @@ final class Evaluation {
                     ? Tuning.relevanceWeights(tuning, RankingSettings.defaults(), facts)
                     : RankingSettings.defaults();
             settings = settings.withDefaultTailWeight(chooseTailWeight(tuning, settings));
-            Fold test = new Fold(new Training(data, split.train(), vectors, EmbeddingCache.DIMENSION),
-                    relevant(split), pool);
+            Training training =
+                    new Training(data, split.train(), vectors, EmbeddingCache.DIMENSION);
+            Fold test = new Fold(training, relevant(split), pool);
             List<Result> results = new ArrayList<>(peers(test, settings));
             results.addAll(longtail(test, settings));
             results.addAll(withInterests(test, settings, data, tags, embeddings));
-            facts.put("run time", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            facts.put("run time", String.format(Locale.ROOT, "%.0f s", seconds));
             return new Outcome(results, facts, settings);
         } finally {
             pool.shutdown();
@@ -118,7 +120,8 @@ final class Evaluation {
         double chosen = 0;
         StringBuilder curve = new StringBuilder();
         for (double weight : TAIL_WEIGHTS) {
-            Result result = fold.evaluate("w", "validation", longtailRanker(recommender, fold, weight));
+            Result result =
+                    fold.evaluate("w", "validation", longtailRanker(recommender, fold, weight));
             curve.append(String.format(Locale.ROOT, "%s%.1f: NDCG %.4f, TailRecall %.4f",
                     curve.length() == 0 ? "" : "; ", weight, result.ndcg(), result.tailRecall()));
             if (result.ndcg() >= NDCG_KEPT * base) {
@@ -239,7 +242,8 @@ final class Evaluation {
         return (user, count) -> {
             List<Recommendation> list = recommender.recommend(training.histories.get(user),
                     List.of(), Math.min(count, Recommender.MAX_COUNT), 0);
-            return new Candidates(ids(list), list.stream().mapToDouble(Recommendation::score).toArray());
+            double[] scores = list.stream().mapToDouble(Recommendation::score).toArray();
+            return new Candidates(ids(list), scores);
         };
     }
 

@@ -38,7 +38,8 @@ final class Report {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             table.append(String.format(Locale.ROOT,
-                    "| %s | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.2f | %.4f | %.4f | %.4f | %.4f |%n",
+                    "| %s | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.2f | %.4f | %.4f | %.4f "
+                    + "| %.4f |%n",
                     r.system(), r.ndcg(), r.recall(), r.tailRecall(), r.coverage(), r.aplt(), r.gini(),
                     r.novelty(), r.ndcgMainstream(), r.ndcgNiche(), r.tailRecallMainstream(),
                     r.tailRecallNiche()));
@@ -50,7 +51,8 @@ final class Report {
         Files.createDirectories(folder);
         StringBuilder md = new StringBuilder("# Longtail offline evaluation\n\n");
         for (Map.Entry<String, String> fact : outcome.facts().entrySet()) {
-            md.append("- **").append(fact.getKey()).append("**: ").append(fact.getValue()).append('\n');
+            md.append("- **").append(fact.getKey()).append("**: ").append(fact.getValue())
+                    .append('\n');
         }
         md.append("\n").append(PROTOCOL).append("\n## Results\n\n").append(table(outcome.results()))
                 .append("\n").append(targets(outcome.results())).append("\n")
@@ -130,18 +132,22 @@ final class Report {
         return text.toString();
     }
 
+    /** RankSys curves start from the list they re-rank. */
+    private static final Map<String, String> CURVE_STARTS = Map.of(
+            "RankSys xQuAD on EASE", "EASE",
+            "RankSys PC on EASE", "EASE",
+            "RankSys xQuAD on Longtail relevance", "Longtail w=0.0",
+            "RankSys PC on Longtail relevance", "Longtail w=0.0");
+
     private static void plot(List<Result> results, Path file) throws IOException {
         Map<String, XYSeries> curves = new LinkedHashMap<>();
         for (Result r : results) {
             if (r.family().equals("MostPopular") || r.family().equals("Longtail default")) {
                 continue;
             }
-            curves.computeIfAbsent(r.family(), f -> new XYSeries(f, false)).add(r.ndcg(), r.tailRecall());
+            XYSeries curve = curves.computeIfAbsent(r.family(), f -> startOf(f, results));
+            curve.add(r.ndcg(), r.tailRecall());
         }
-        addBase(curves, results, "RankSys xQuAD on EASE", "EASE");
-        addBase(curves, results, "RankSys PC on EASE", "EASE");
-        addBase(curves, results, "RankSys xQuAD on Longtail relevance", "Longtail w=0.0");
-        addBase(curves, results, "RankSys PC on Longtail relevance", "Longtail w=0.0");
         XYSeriesCollection data = new XYSeriesCollection();
         new ArrayList<>(curves.values()).forEach(data::addSeries);
         JFreeChart chart = ChartFactory.createXYLineChart("Relevance against long-tail recall",
@@ -154,17 +160,21 @@ final class Report {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             boolean ours = data.getSeriesKey(s).toString().equals("Longtail");
             renderer.setSeriesStroke(s, new BasicStroke(ours ? 3.5f : 1.5f));
+            if (ours) {
+                renderer.setSeriesPaint(s, Color.BLACK);
+            }
         }
         plot.setRenderer(renderer);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1100, 750);
     }
 
-    private static void addBase(Map<String, XYSeries> curves, List<Result> results, String family,
-            String base) {
-        Result start = find(results, base);
-        if (curves.containsKey(family) && start != null) {
-            curves.get(family).add(start.ndcg(), start.tailRecall());
+    private static XYSeries startOf(String family, List<Result> results) {
+        XYSeries curve = new XYSeries(family, false);
+        Result start = CURVE_STARTS.containsKey(family) ? find(results, CURVE_STARTS.get(family)) : null;
+        if (start != null) {
+            curve.add(start.ndcg(), start.tailRecall());
         }
+        return curve;
     }
 
     private static Result find(List<Result> results, String system) {

@@ -22,7 +22,8 @@ record TemporalSplit(Event[][] train, Event[][] test) {
      */
     static TemporalSplit of(Event[][] events, double share) {
         if (!(share > 0 && share < 1)) {
-            throw new IllegalArgumentException("held-out share must be between 0 and 1, was " + share);
+            throw new IllegalArgumentException("held-out share must be between 0 and 1, was "
+                    + share);
         }
         Event[][] train = new Event[events.length][];
         Event[][] test = new Event[events.length][];

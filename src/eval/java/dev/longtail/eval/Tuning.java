@@ -25,7 +25,8 @@ final class Tuning {
     private Tuning() {
     }
 
-    static RankingSettings relevanceWeights(Fold fold, RankingSettings start, Map<String, String> facts) {
+    static RankingSettings relevanceWeights(Fold fold, RankingSettings start,
+            Map<String, String> facts) {
         RankingSettings best = start;
         double bestNdcg = ndcg(fold, best);
         for (int round = 0; round < 2; round++) {

@@ -176,7 +176,7 @@ public final class CoOccurrence {
             counts[at] = count;
         }
 
-        /** Sorts one row by neighbour; packing (neighbour, count) into longs keeps pairs aligned. */
+        /** Sorts one row by neighbour; packing (neighbour, count) in a long keeps pairs intact. */
         private static void sortRow(int[] neighbours, int[] counts, int from, int to) {
             long[] packed = new long[to - from];
             for (int i = from; i < to; i++) {
@@ -191,7 +191,8 @@ public final class CoOccurrence {
 
         private void checkPosition(int item) {
             if (item < 0 || item >= items) {
-                throw new IllegalArgumentException("item " + item + " is outside 0.." + (items - 1));
+                throw new IllegalArgumentException("item " + item + " is outside 0.."
+                        + (items - 1));
             }
         }
 

@@ -44,12 +44,14 @@ public final class ItemIndex {
      * @param dimension  vector dimension, at least 1
      * @throws IllegalArgumentException when lengths disagree or an id repeats
      */
-    public ItemIndex(String[] ids, String[] titles, int[] popularity, float[] vectors, int dimension) {
+    public ItemIndex(String[] ids, String[] titles, int[] popularity, float[] vectors,
+            int dimension) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
         }
         int n = ids.length;
-        if (titles.length != n || popularity.length != n || vectors.length != (long) n * dimension) {
+        if (titles.length != n || popularity.length != n
+                || vectors.length != (long) n * dimension) {
             throw new IllegalArgumentException("expected " + n + " titles, counts and "
                     + n + "x" + dimension + " floats; got " + titles.length + ", "
                     + popularity.length + " and " + vectors.length);

@@ -56,7 +56,8 @@ public record RankingSettings(
         nonNegative("popularityWeight", popularityWeight);
         unit("neighbourBalance", neighbourBalance);
         if (!(recencyHalfLife > 0)) {
-            throw new IllegalArgumentException("recencyHalfLife must be positive, was " + recencyHalfLife);
+            throw new IllegalArgumentException("recencyHalfLife must be positive, was "
+                    + recencyHalfLife);
         }
         unit("recencyFloor", recencyFloor);
         atLeast("historyLimit", historyLimit, 1);
@@ -101,7 +102,8 @@ public record RankingSettings(
 
     private static void atLeast(String name, int value, int least) {
         if (value < least) {
-            throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
+            throw new IllegalArgumentException(name + " must be at least " + least + ", was "
+                    + value);
         }
     }
 }

@@ -58,7 +58,8 @@ final class Reasons {
             return "matches your interest in " + closest.label();
         }
         String title = items.title(closestAnchor(closest, vector));
-        return profile.personal ? "similar to " + title + ", which you liked" : "similar to " + title;
+        return profile.personal ? "similar to " + title + ", which you liked"
+                : "similar to " + title;
     }
 
     private static int closestAnchor(Taste taste, float[] vector) {

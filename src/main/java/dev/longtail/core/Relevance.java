@@ -31,8 +31,8 @@ final class Relevance {
     private final TopItems[] tasteTail;
 
     /** Fixed, per-catalog inputs shared by all requests. */
-    record Model(ItemIndex items, CoOccurrence co, RankingSettings settings, float[] popularityPrior,
-            float[] ownBalance, float[] otherBalance) {
+    record Model(ItemIndex items, CoOccurrence co, RankingSettings settings,
+            float[] popularityPrior, float[] ownBalance, float[] otherBalance) {
     }
 
     private Relevance(Model model, TasteProfile profile) {

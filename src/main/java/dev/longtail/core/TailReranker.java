@@ -11,7 +11,8 @@ import java.util.Comparator;
  * Macdonald and Ounis 2010, applied to head and tail aspects by Abdollahpouri, Burke and
  * Mobasher 2019). Each step picks the candidate j maximising
  * <pre>
- *   (1 - w) * r(j) + w * P(c(j) | u) * P(j | c(j)) * prod over chosen i in c(j) of (1 - k * P(i | c(i)))
+ *   (1 - w) * r(j)
+ *     + w * P(c(j) | u) * P(j | c(j)) * prod over chosen i in c(j) of (1 - k * P(i | c(j)))
  * </pre>
  * where w is the tail weight, r the relevance (0..1), c(j) the item's aspect (head or tail),
  * {@code P(tail | u)} the user's tail interest (their own tail share, at least a floor),
@@ -70,8 +71,8 @@ final class TailReranker {
                 }
             }
             if (!duplicate[winner] && checkedAgainst[winner] < picked) {
-                duplicate[winner] = nearDuplicate(pool, chosen, checkedAgainst[winner], picked, winner,
-                        settings.nearDuplicateSimilarity());
+                duplicate[winner] = nearDuplicate(pool, chosen, checkedAgainst[winner], picked,
+                        winner, settings.nearDuplicateSimilarity());
                 checkedAgainst[winner] = picked;
                 if (duplicate[winner]) {
                     continue;
@@ -80,7 +81,8 @@ final class TailReranker {
             taken[winner] = true;
             chosen[picked++] = winner;
             int aspect = aspect(items, pool, winner);
-            coverLeft[aspect] *= 1 - settings.aspectCoverage() * share(pool.relevance(winner), best[aspect]);
+            double satisfied = share(pool.relevance(winner), best[aspect]);
+            coverLeft[aspect] *= 1 - settings.aspectCoverage() * satisfied;
         }
         return presentationOrder(pool, chosen, duplicate);
     }

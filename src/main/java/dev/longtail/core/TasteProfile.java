@@ -21,7 +21,7 @@ final class TasteProfile {
     private static final int ANCHORS = 8;
     private static final int KMEANS_ROUNDS = 6;
     private static final int MAX_INTERESTS = 4;
-    /** Newest history items whose vectors form tastes and dislikes; older ones only add evidence. */
+    /** Newest history items whose vectors form tastes and dislikes; older ones only add counts. */
     private static final int VECTOR_HISTORY = 100;
 
     final boolean[] consumed;
@@ -153,7 +153,8 @@ final class TasteProfile {
             members.sort(Comparator.comparingDouble((Integer m) -> -strength[m]));
             List<Integer> strongest = members.subList(0, Math.min(ANCHORS, members.size()));
             int[] anchors = strongest.stream().mapToInt(m -> ids[liked.get(m)]).toArray();
-            float[][] anchorVectors = strongest.stream().map(m -> vectors[m]).toArray(float[][]::new);
+            float[][] anchorVectors =
+                    strongest.stream().map(m -> vectors[m]).toArray(float[][]::new);
             tastes.add(new Taste(unit(centre), total, null, anchors, anchorVectors));
         }
         return tastes;

@@ -168,10 +168,12 @@ class RecommenderTest {
 
         assertTrue(list.stream().allMatch(r -> !r.reason().isBlank()));
         assertEquals("popular with people who liked T0", list.get(0).reason());
-        assertTrue(list.stream().anyMatch(r -> r.reason().equals("matches your interest in noir thrillers")));
+        assertTrue(list.stream()
+                .anyMatch(r -> r.reason().equals("matches your interest in noir thrillers")));
         assertTrue(coldStart.stream().allMatch(r -> !r.reason().isBlank()));
         assertEquals(Set.of("popular now", "a lesser-known pick with a loyal audience",
-                "new in the catalog"), coldStart.stream().map(Recommendation::reason).collect(Collectors.toSet()));
+                "new in the catalog"),
+                coldStart.stream().map(Recommendation::reason).collect(Collectors.toSet()));
     }
 
     @Test

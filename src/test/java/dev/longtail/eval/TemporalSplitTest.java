@@ -32,8 +32,8 @@ class TemporalSplitTest {
         EvalData data = new EvalData(
                 java.util.List.of(new EvalData.Movie("a", "A", java.util.List.of()),
                         new EvalData.Movie("b", "B", java.util.List.of())),
-                java.util.List.of(new EvalData.Rating("1", "b", 4, 50), new EvalData.Rating("1", "a", 3, 50),
-                        new EvalData.Rating("1", "zz", 3, 10)),
+                java.util.List.of(new EvalData.Rating("1", "b", 4, 50),
+                        new EvalData.Rating("1", "a", 3, 50), new EvalData.Rating("1", "zz", 3, 10)),
                 java.util.List.of());
 
         Dataset dataset = Dataset.of(data);
