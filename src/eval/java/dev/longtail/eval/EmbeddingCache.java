@@ -25,6 +25,9 @@ import java.util.Map;
  * Item vectors from the product's in-process embedding model (quantised all-MiniLM-L6-v2,
  * 384 dimensions), kept in a file keyed by a hash of each text so that a re-run embeds only
  * texts it has not seen.
+ *
+ * <p>Known shortcoming: it builds the LangChain4j model itself instead of going through the
+ * product's embedding adapter, which this code was written without; both use the same model.
  */
 final class EmbeddingCache {
 

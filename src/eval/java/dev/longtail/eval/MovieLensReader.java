@@ -18,6 +18,11 @@ import java.util.function.Function;
  * '|'), {@code ratings.csv} (userId,movieId,rating,timestamp in seconds) and, when present,
  * {@code tags.csv} (userId,movieId,tag,timestamp). Fields may be double-quoted with doubled
  * quotes inside; the first line of each file is a header.
+ *
+ * <p>Known shortcoming: this repeats part of the product's upload parsing in
+ * {@code dev.longtail.catalog}. It stays separate because the evaluation needs each tag's user
+ * and time (to leave out tags from a user's held-out items), which the product's parser does
+ * not hand on.
  */
 public final class MovieLensReader implements EvalDataReader {
 

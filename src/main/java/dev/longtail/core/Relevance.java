@@ -36,6 +36,9 @@ final class Relevance {
     }
 
     private Relevance(Model model, TasteProfile profile) {
+        // Known shortcoming: each request allocates a few arrays as long as the catalog (about
+        // 1.3 MB at 100,000 items), which is what makes the 99th percentile jump with garbage
+        // collection at that size; per-thread scratch arrays would remove it.
         this.model = model;
         this.profile = profile;
         int n = model.items().size();

@@ -110,6 +110,14 @@ final class TailReranker {
         return best;
     }
 
+    /*
+     * Known shortcoming: tail candidates are ranked by the same relevance as head ones, popularity
+     * prior included, so many users are offered the same upper-tail items. On MovieLens at the
+     * default weight this keeps catalog coverage near 9% (aim: 25%) and held-out tail recall at
+     * 0.008 (aim: 0.01). A relevance of its own for the tail aspect (no popularity prior, more
+     * weight on meaning) is the next thing to try.
+     */
+
     /** {@code P(j | c)}: relevance relative to the aspect's best, 1 when the best is 0. */
     private static double share(double relevance, double best) {
         return best > 0 ? relevance / best : 1;
