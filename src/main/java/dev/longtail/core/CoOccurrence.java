@@ -54,6 +54,20 @@ public final class CoOccurrence {
         return found < 0 ? 0 : counts[found];
     }
 
+    /** Receives one neighbour of an item and how many users consumed both. */
+    @FunctionalInterface
+    public interface NeighbourVisitor {
+        void visit(int neighbour, int count);
+    }
+
+    /** Calls {@code visitor} for each neighbour of {@code item}, ascending, without copying. */
+    public void forEachNeighbour(int item, NeighbourVisitor visitor) {
+        checkItem(item);
+        for (int slot = rowStart[item]; slot < rowStart[item + 1]; slot++) {
+            visitor.visit(neighbours[slot], counts[slot]);
+        }
+    }
+
     int rowStart(int item) {
         return rowStart[item];
     }
@@ -162,7 +176,7 @@ public final class CoOccurrence {
             counts[at] = count;
         }
 
-        /** Sorts one row by neighbour; packing (neighbour, count) into longs keeps pairs aligned. */
+        /** Sorts one row by neighbour; packing (neighbour, count) in a long keeps pairs intact. */
         private static void sortRow(int[] neighbours, int[] counts, int from, int to) {
             long[] packed = new long[to - from];
             for (int i = from; i < to; i++) {
@@ -177,7 +191,8 @@ public final class CoOccurrence {
 
         private void checkPosition(int item) {
             if (item < 0 || item >= items) {
-                throw new IllegalArgumentException("item " + item + " is outside 0.." + (items - 1));
+                throw new IllegalArgumentException("item " + item + " is outside 0.."
+                        + (items - 1));
             }
         }
 

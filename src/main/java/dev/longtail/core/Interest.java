@@ -15,7 +15,8 @@ public record Interest(String label, double weight, float[] vector) {
      *                                   the vector empty */
     public Interest {
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("interest label must not be blank, was '" + label + "'");
+            throw new IllegalArgumentException("interest label must not be blank, was '"
+                    + label + "'");
         }
         if (!(weight > 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("interest weight must be positive, was " + weight);

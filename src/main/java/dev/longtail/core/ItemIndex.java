@@ -25,7 +25,7 @@ public final class ItemIndex {
     public static final double HEAD_SHARE = 0.2;
 
     /** Items per storage block of the packed vectors. */
-    static final int BLOCK = 128;
+    static final int BLOCK = 256;
 
     private final String[] ids;
     private final String[] titles;
@@ -44,12 +44,14 @@ public final class ItemIndex {
      * @param dimension  vector dimension, at least 1
      * @throws IllegalArgumentException when lengths disagree or an id repeats
      */
-    public ItemIndex(String[] ids, String[] titles, int[] popularity, float[] vectors, int dimension) {
+    public ItemIndex(String[] ids, String[] titles, int[] popularity, float[] vectors,
+            int dimension) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
         }
         int n = ids.length;
-        if (titles.length != n || popularity.length != n || vectors.length != (long) n * dimension) {
+        if (titles.length != n || popularity.length != n
+                || vectors.length != (long) n * dimension) {
             throw new IllegalArgumentException("expected " + n + " titles, counts and "
                     + n + "x" + dimension + " floats; got " + titles.length + ", "
                     + popularity.length + " and " + vectors.length);
@@ -166,15 +168,34 @@ public final class ItemIndex {
      * @param out   receives {@code out[item]}, at least {@link #size()} floats
      */
     public void similarities(float[] query, float[] out) {
-        if (query.length < dimension || out.length < size()) {
-            throw new IllegalArgumentException("need a query of " + dimension + " floats and room for "
-                    + size() + " scores; got " + query.length + " and " + out.length);
+        similarities(new float[][] {query}, new float[][] {out});
+    }
+
+    /**
+     * Similarity of every item to several queries in one pass over the vectors, which costs
+     * far less than one pass per query.
+     *
+     * @param queries each at least {@link #dimension()} floats
+     * @param out     one array per query, receiving {@code out[q][item]}, at least {@link #size()}
+     *                floats each
+     */
+    public void similarities(float[][] queries, float[][] out) {
+        float[] packed = new float[queries.length * dimension];
+        for (int q = 0; q < queries.length; q++) {
+            if (queries[q].length < dimension || out[q].length < size()) {
+                throw new IllegalArgumentException("query " + q + " needs " + dimension
+                        + " floats and room for " + size() + " scores; got " + queries[q].length
+                        + " and " + out[q].length);
+            }
+            System.arraycopy(queries[q], 0, packed, q * dimension, dimension);
         }
-        float[] acc = new float[BLOCK];
+        float[][] scratch = BlockScan.scratch(queries.length);
         for (int block = 0; block < blocks(size()); block++) {
-            BlockScan.dots(vectors, block, dimension, query, 1, acc);
+            BlockScan.dots(vectors, block, dimension, packed, queries.length, scratch);
             int first = block * BLOCK;
-            System.arraycopy(acc, 0, out, first, Math.min(BLOCK, size() - first));
+            for (int q = 0; q < queries.length; q++) {
+                System.arraycopy(scratch[q], 0, out[q], first, Math.min(BLOCK, size() - first));
+            }
         }
     }
 

@@ -5,23 +5,54 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Candidates for one request: distinct item positions with their relevance rescaled to 0..1
- * over the pool (the best candidate 1, the worst 0), plus the raw relevance.
+ * over the pool (the best candidate 1, the worst 0). Candidate vectors are copied out of the
+ * blocked index on first use, so the few comparisons made after the scan read contiguous rows.
  */
-record Pool(int[] items, double[] relevance, double[] raw) {
+final class Pool {
+
+    private final ItemIndex index;
+    private final int[] items;
+    private final double[] relevance;
+    private final float[][] vectors;
+
+    private Pool(ItemIndex index, int[] items, double[] relevance) {
+        this.index = index;
+        this.items = items;
+        this.relevance = relevance;
+        this.vectors = new float[items.length][];
+    }
 
     int size() {
         return items.length;
     }
 
+    int item(int candidate) {
+        return items[candidate];
+    }
+
+    double relevance(int candidate) {
+        return relevance[candidate];
+    }
+
+    /** The candidate's unit vector; callers must not modify it. */
+    float[] vector(int candidate) {
+        if (vectors[candidate] == null) {
+            vectors[candidate] = index.vector(items[candidate]);
+        }
+        return vectors[candidate];
+    }
+
     /** Collects distinct positions in the order first offered. */
     static final class Builder {
 
+        private final ItemIndex index;
         private final boolean[] seen;
         private int[] items = new int[64];
         private int size;
 
-        Builder(int catalogSize) {
-            seen = new boolean[catalogSize];
+        Builder(ItemIndex index) {
+            this.index = index;
+            seen = new boolean[index.size()];
         }
 
         void addAll(int[] positions) {
@@ -50,7 +81,7 @@ record Pool(int[] items, double[] relevance, double[] raw) {
             for (int i = 0; i < size; i++) {
                 scaled[i] = high > low ? (raw[i] - low) / (high - low) : 1;
             }
-            return new Pool(kept, scaled, raw);
+            return new Pool(index, kept, scaled);
         }
     }
 }

@@ -56,7 +56,8 @@ public record RankingSettings(
         nonNegative("popularityWeight", popularityWeight);
         unit("neighbourBalance", neighbourBalance);
         if (!(recencyHalfLife > 0)) {
-            throw new IllegalArgumentException("recencyHalfLife must be positive, was " + recencyHalfLife);
+            throw new IllegalArgumentException("recencyHalfLife must be positive, was "
+                    + recencyHalfLife);
         }
         unit("recencyFloor", recencyFloor);
         atLeast("historyLimit", historyLimit, 1);
@@ -75,7 +76,7 @@ public record RankingSettings(
 
     /** The tuned defaults. */
     public static RankingSettings defaults() {
-        return new RankingSettings(0.3, 1.0, 0.3, 0.1, 0.5, 20, 0.3, 500, 3, 5, 200, 20,
+        return new RankingSettings(0.6, 1.0, 0.1, 0.2, 0.5, 3, 0.1, 500, 3, 5, 200, 20,
                 0.8, 0.5, 0.95, 0.5);
     }
 
@@ -101,7 +102,8 @@ public record RankingSettings(
 
     private static void atLeast(String name, int value, int least) {
         if (value < least) {
-            throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
+            throw new IllegalArgumentException(name + " must be at least " + least + ", was "
+                    + value);
         }
     }
 }

@@ -10,8 +10,11 @@ final class Reasons {
     private Reasons() {
     }
 
+    /**
+     * @param vector the item's unit vector
+     */
     static String explain(ItemIndex items, CoOccurrence co, Relevance relevance,
-            TasteProfile profile, int item) {
+            TasteProfile profile, int item, float[] vector) {
         double collaborative = relevance.collaborativePart(item);
         if (collaborative > 0 && collaborative >= relevance.semanticPart(item)) {
             int source = strongestLink(co, profile, item);
@@ -20,7 +23,7 @@ final class Reasons {
             }
         }
         if (!profile.tastes.isEmpty()) {
-            return closestTaste(items, profile, item);
+            return closestTaste(items, profile, vector);
         }
         if (items.popularity(item) == 0) {
             return "new in the catalog";
@@ -41,11 +44,11 @@ final class Reasons {
         return best;
     }
 
-    private static String closestTaste(ItemIndex items, TasteProfile profile, int item) {
+    private static String closestTaste(ItemIndex items, TasteProfile profile, float[] vector) {
         Taste closest = profile.tastes.get(0);
         double bestSimilarity = Double.NEGATIVE_INFINITY;
         for (Taste taste : profile.tastes) {
-            double similarity = items.similarity(item, taste.query());
+            double similarity = Vectors.dot(vector, 0, taste.query(), 0, vector.length);
             if (similarity > bestSimilarity) {
                 closest = taste;
                 bestSimilarity = similarity;
@@ -54,17 +57,18 @@ final class Reasons {
         if (closest.label() != null) {
             return "matches your interest in " + closest.label();
         }
-        String title = items.title(closestAnchor(items, closest, item));
-        return profile.personal ? "similar to " + title + ", which you liked" : "similar to " + title;
+        String title = items.title(closestAnchor(closest, vector));
+        return profile.personal ? "similar to " + title + ", which you liked"
+                : "similar to " + title;
     }
 
-    private static int closestAnchor(ItemIndex items, Taste taste, int item) {
+    private static int closestAnchor(Taste taste, float[] vector) {
         int best = taste.anchors()[0];
         double bestSimilarity = Double.NEGATIVE_INFINITY;
-        for (int anchor : taste.anchors()) {
-            double similarity = items.similarity(item, anchor);
+        for (int a = 0; a < taste.anchors().length; a++) {
+            double similarity = Vectors.dot(vector, 0, taste.anchorVectors()[a], 0, vector.length);
             if (similarity > bestSimilarity) {
-                best = anchor;
+                best = taste.anchors()[a];
                 bestSimilarity = similarity;
             }
         }

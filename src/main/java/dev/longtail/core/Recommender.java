@@ -41,7 +41,8 @@ public final class Recommender {
         this.model = model(items, co, settings);
     }
 
-    private static Relevance.Model model(ItemIndex items, CoOccurrence co, RankingSettings settings) {
+    private static Relevance.Model model(ItemIndex items, CoOccurrence co,
+            RankingSettings settings) {
         int n = items.size();
         float[] prior = new float[n];
         float[] own = new float[n];
@@ -90,7 +91,8 @@ public final class Recommender {
         for (Interest interest : interests) {
             if (interest.vector().length != items.dimension()) {
                 throw new IllegalArgumentException("interest '" + interest.label() + "' has "
-                        + interest.vector().length + " dimensions, items have " + items.dimension());
+                        + interest.vector().length + " dimensions, items have "
+                        + items.dimension());
             }
         }
         return rank(TasteProfile.ofUser(items, history, interests, settings), count, tailWeight);
@@ -118,9 +120,10 @@ public final class Recommender {
         int[] order = TailReranker.rerank(items, pool, count, tailWeight, tailInterest, settings);
         List<Recommendation> list = new ArrayList<>(order.length);
         for (int candidate : order) {
-            int item = pool.items()[candidate];
-            String reason = Reasons.explain(items, co, relevance, profile, item);
-            list.add(new Recommendation(item, pool.relevance()[candidate], reason));
+            int item = pool.item(candidate);
+            String reason = Reasons.explain(items, co, relevance, profile, item,
+                    pool.vector(candidate));
+            list.add(new Recommendation(item, pool.relevance(candidate), reason));
         }
         return List.copyOf(list);
     }
@@ -133,7 +136,8 @@ public final class Recommender {
 
     private void checkItem(int item) {
         if (item < 0 || item >= items.size()) {
-            throw new IllegalArgumentException("item " + item + " is outside 0.." + (items.size() - 1));
+            throw new IllegalArgumentException("item " + item + " is outside 0.."
+                    + (items.size() - 1));
         }
     }
 }

@@ -9,6 +9,7 @@ package dev.longtail.core;
  * @param label   the interest's label, or null for a cluster of consumed items
  * @param anchors consumed items the cluster was formed from, strongest first (empty for an
  *                explicit interest); explanations name the one closest to a recommendation
+ * @param anchorVectors the anchors' unit vectors, in the same order
  */
-record Taste(float[] query, double weight, String label, int[] anchors) {
+record Taste(float[] query, double weight, String label, int[] anchors, float[][] anchorVectors) {
 }

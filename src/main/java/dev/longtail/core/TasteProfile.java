@@ -21,6 +21,8 @@ final class TasteProfile {
     private static final int ANCHORS = 8;
     private static final int KMEANS_ROUNDS = 6;
     private static final int MAX_INTERESTS = 4;
+    /** Newest history items whose vectors form tastes and dislikes; older ones only add counts. */
+    private static final int VECTOR_HISTORY = 100;
 
     final boolean[] consumed;
     final int[] history;
@@ -48,7 +50,7 @@ final class TasteProfile {
         List<Taste> tastes = new ArrayList<>();
         float[] query = items.vector(item);
         if (hasDirection(query)) {
-            tastes.add(new Taste(query, 1, null, new int[] {item}));
+            tastes.add(new Taste(query, 1, null, new int[] {item}, new float[][] {query}));
         }
         return new TasteProfile(consumed, new int[] {item}, new double[] {1}, tastes, null,
                 Double.NaN, false);
@@ -64,13 +66,18 @@ final class TasteProfile {
         List<Interaction> recent = newestPerItem(history, settings.historyLimit());
         int[] ids = new int[recent.size()];
         double[] weights = new double[recent.size()];
+        float[][] vectors = new float[Math.min(ids.length, VECTOR_HISTORY)][];
         for (int rank = 0; rank < ids.length; rank++) {
             ids[rank] = recent.get(rank).item();
             weights[rank] = recent.get(rank).weight() * recency(rank, settings);
+            if (rank < vectors.length) {
+                // Gathering a vector from the blocked layout is the costly part of a profile.
+                vectors[rank] = items.vector(ids[rank]);
+            }
         }
-        List<Taste> tastes = new ArrayList<>(clusters(items, ids, weights, settings));
+        List<Taste> tastes = new ArrayList<>(clusters(vectors, ids, weights, settings));
         tastes.addAll(explicit(interests));
-        return new TasteProfile(consumed, ids, weights, tastes, dislike(items, ids, weights),
+        return new TasteProfile(consumed, ids, weights, tastes, dislike(vectors, weights),
                 tailShare(items, ids, weights), true);
     }
 
@@ -97,16 +104,17 @@ final class TasteProfile {
         return interests.stream()
                 .sorted(Comparator.comparingDouble(Interest::weight).reversed())
                 .limit(MAX_INTERESTS)
-                .map(i -> new Taste(unit(i.vector()), i.weight(), i.label(), new int[0]))
+                .map(i -> new Taste(unit(i.vector()), i.weight(), i.label(), new int[0],
+                        new float[0][]))
                 .filter(t -> hasDirection(t.query()))
                 .toList();
     }
 
-    private static List<Taste> clusters(ItemIndex items, int[] ids, double[] weights,
+    private static List<Taste> clusters(float[][] historyVectors, int[] ids, double[] weights,
             RankingSettings settings) {
         List<Integer> liked = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            if (weights[i] > 0 && hasDirection(items.vector(ids[i]))) {
+        for (int i = 0; i < historyVectors.length; i++) {
+            if (weights[i] > 0 && hasDirection(historyVectors[i])) {
                 liked.add(i);
             }
         }
@@ -118,7 +126,7 @@ final class TasteProfile {
         float[][] vectors = new float[liked.size()][];
         double[] strength = new double[liked.size()];
         for (int m = 0; m < vectors.length; m++) {
-            vectors[m] = items.vector(ids[liked.get(m)]);
+            vectors[m] = historyVectors[liked.get(m)];
             strength[m] = weights[liked.get(m)];
         }
         int[] assignment = WeightedKMeans.cluster(vectors, strength, k, KMEANS_ROUNDS);
@@ -143,18 +151,24 @@ final class TasteProfile {
                 continue;
             }
             members.sort(Comparator.comparingDouble((Integer m) -> -strength[m]));
-            int[] anchors = members.stream().limit(ANCHORS).mapToInt(m -> ids[liked.get(m)]).toArray();
-            tastes.add(new Taste(unit(centre), total, null, anchors));
+            List<Integer> strongest = members.subList(0, Math.min(ANCHORS, members.size()));
+            int[] anchors = strongest.stream().mapToInt(m -> ids[liked.get(m)]).toArray();
+            float[][] anchorVectors =
+                    strongest.stream().map(m -> vectors[m]).toArray(float[][]::new);
+            tastes.add(new Taste(unit(centre), total, null, anchors, anchorVectors));
         }
         return tastes;
     }
 
     /** Weighted mean direction of the disliked items, or null when nothing was disliked. */
-    private static float[] dislike(ItemIndex items, int[] ids, double[] weights) {
-        float[] sum = new float[items.dimension()];
-        for (int i = 0; i < ids.length; i++) {
+    private static float[] dislike(float[][] vectors, double[] weights) {
+        if (vectors.length == 0) {
+            return null;
+        }
+        float[] sum = new float[vectors[0].length];
+        for (int i = 0; i < vectors.length; i++) {
             if (weights[i] < 0) {
-                addScaled(sum, items.vector(ids[i]), -weights[i]);
+                addScaled(sum, vectors[i], -weights[i]);
             }
         }
         return hasDirection(sum) ? unit(sum) : null;

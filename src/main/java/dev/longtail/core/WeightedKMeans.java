@@ -14,17 +14,21 @@ final class WeightedKMeans {
      * @param vectors unit vectors, at least one, all of one dimension
      * @param weights positive weight per vector
      * @param k       clusters wanted, 1..vectors.length
-     * @param rounds  assignment rounds after seeding
+     * @param rounds  most assignment rounds after seeding; stops early once nothing moves
      * @return the cluster 0..k-1 of every vector; a cluster may end up empty
      */
     static int[] cluster(float[][] vectors, double[] weights, int k, int rounds) {
         float[][] centres = seeds(vectors, weights, k);
         int[] assignment = new int[vectors.length];
-        for (int round = 0; round < rounds; round++) {
-            assign(vectors, centres, assignment);
-            centres = centres(vectors, weights, assignment, centres);
-        }
         assign(vectors, centres, assignment);
+        for (int round = 0; round < rounds; round++) {
+            centres = centres(vectors, weights, assignment, centres);
+            int[] previous = assignment.clone();
+            assign(vectors, centres, assignment);
+            if (java.util.Arrays.equals(previous, assignment)) {
+                break;
+            }
+        }
         return assignment;
     }
 

@@ -37,6 +37,17 @@ class CoOccurrenceTest {
     }
 
     @Test
+    void visitsNeighboursInOrderWithTheirCounts() {
+        CoOccurrence co = CoOccurrence.builder(4).add(2, 1, 3).add(2, 3, 1).add(0, 2, 7).build();
+        StringBuilder seen = new StringBuilder();
+
+        co.forEachNeighbour(2, (neighbour, count) -> seen.append(neighbour).append(':').append(count)
+                .append(' '));
+
+        assertEquals("0:7 1:3 3:1 ", seen.toString());
+    }
+
+    @Test
     void emptyHasNoNeighbours() {
         CoOccurrence co = CoOccurrence.empty(3);
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class ItemIndexTest {
 
-    /** 300 items span three storage blocks, the last one partly filled. */
+    /** 600 items span three storage blocks, the last one partly filled. */
     private static ItemIndex threeBlocks() {
-        int n = 300;
+        int n = 600;
         int[] popularity = new int[n];
         float[][] rows = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -25,10 +25,10 @@ class ItemIndexTest {
     void keepsEveryVectorAcrossBlocks() {
         ItemIndex items = threeBlocks();
 
-        float[] last = items.vector(299);
-        double norm = Math.sqrt(299.0 * 299 + 1 + 5 * 5);
+        float[] last = items.vector(599);
+        double norm = Math.sqrt(599.0 * 599 + 1 + 4 * 4);
 
-        assertArrayEquals(new float[] {(float) (299 / norm), (float) (1 / norm), (float) (-5 / norm)},
+        assertArrayEquals(new float[] {(float) (599 / norm), (float) (1 / norm), (float) (-4 / norm)},
                 last, 1e-6f);
         assertArrayEquals(new float[] {0, 1, 0}, items.vector(0), 1e-6f);
     }
@@ -41,7 +41,7 @@ class ItemIndexTest {
 
         items.similarities(query, all);
 
-        for (int i : new int[] {0, 127, 128, 255, 256, 299}) {
+        for (int i : new int[] {0, 255, 256, 511, 512, 599}) {
             assertEquals(items.similarity(i, query), all[i], 1e-5);
         }
         assertEquals(1.0, items.similarity(5, 5), 1e-5);
@@ -51,8 +51,8 @@ class ItemIndexTest {
     void marksTheLeastPopularFourFifthsAsTail() {
         ItemIndex items = threeBlocks();
 
-        assertFalse(items.isTail(240));
-        assertTrue(items.isTail(239));
+        assertFalse(items.isTail(480));
+        assertTrue(items.isTail(479));
         assertTrue(items.isTail(0));
     }
 }
