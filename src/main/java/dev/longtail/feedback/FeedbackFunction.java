@@ -2,7 +2,6 @@ package dev.longtail.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.longtail.config.Components;
-import dev.longtail.store.UserEvent;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -24,17 +23,28 @@ public class FeedbackFunction {
     }
 
     /**
-     * @return {@code APPLIED} or {@code DUPLICATE}
-     * @throws InvalidFeedbackException naming the field at fault for a malformed message
+     * Applies the message's event, or its run of events. In a run with bad events the good ones
+     * are applied first; the message then fails, so that it is retried (the good events are not
+     * counted again) and finally kept in the dead-letter queue for inspection.
+     *
+     * @return how many events were applied now and how many had been before
+     * @throws InvalidFeedbackException naming the event and field at fault for malformed input
      */
     @Funq("feedback")
-    public String feedback(SQSMessage message) {
+    public FeedbackService.Result feedback(SQSMessage message) {
         MDC.put("messageId", message.getMessageId());
         try {
-            UserEvent event = FeedbackMessage.parse(message.getBody());
-            FeedbackService.Outcome outcome = components.feedback().apply(event);
-            LOG.debugf("event %s of user %s: %s", event.eventId(), event.userId(), outcome);
-            return outcome.name();
+            FeedbackMessage.Parsed parsed = FeedbackMessage.parseAll(message.getBody());
+            FeedbackService.Result result = parsed.events().isEmpty()
+                    ? new FeedbackService.Result(0, 0)
+                    : components.feedback().applyAll(parsed.events());
+            LOG.debugf("applied %d events, %d duplicates", result.applied(), result.duplicates());
+            if (!parsed.errors().isEmpty()) {
+                throw new InvalidFeedbackException(parsed.errors().get(0).field(), parsed.errors().get(0).reason()
+                        + (parsed.errors().size() > 1 ? " (and " + (parsed.errors().size() - 1)
+                                + " more bad events)" : ""));
+            }
+            return result;
         } catch (InvalidFeedbackException e) {
             LOG.warnf("rejected message %s: %s", message.getMessageId(), e.getMessage());
             throw e;

@@ -3,10 +3,13 @@ package dev.longtail.feedback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longtail.catalog.Timestamps;
 import dev.longtail.store.UserEvent;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,12 +20,18 @@ import java.util.Set;
  *
  * {@code value} is required for {@code rating} (0.5 to 5) and {@code text} for {@code review};
  * {@code timestamp} is ISO-8601 or epoch seconds or milliseconds.
+ *
+ * <p>A message may also carry a run of events, {@code {"events":[{...},{...}]}}: ingest sends an
+ * uploaded interaction log that way, one run per user and at most {@link #MAX_RUN} events, so
+ * that a history is applied in a few writes instead of four per event.
  */
 public final class FeedbackMessage {
 
     static final Set<String> TYPES = Set.of("view", "click", "like", "rating", "purchase", "review");
     static final int MAX_ID_LENGTH = 256;
     static final int MAX_TEXT_LENGTH = 10_000;
+    /** The most events one message may carry. */
+    public static final int MAX_RUN = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,9 +39,54 @@ public final class FeedbackMessage {
     }
 
     /**
-     * @throws InvalidFeedbackException naming the field at fault when the body is not a valid event
+     * The events of a message: its good events, and one exception per bad one naming the event's
+     * position and field.
+     */
+    public record Parsed(List<UserEvent> events, List<InvalidFeedbackException> errors) {
+    }
+
+    /**
+     * Reads a message holding one event or a run of events.
+     *
+     * @throws InvalidFeedbackException when the body as a whole is unreadable
+     */
+    public static Parsed parseAll(String body) {
+        JsonNode node = tree(body);
+        JsonNode run = node.get("events");
+        if (run == null) {
+            return new Parsed(List.of(event(node)), List.of());
+        }
+        if (!run.isArray() || run.isEmpty() || run.size() > MAX_RUN) {
+            throw new InvalidFeedbackException("events", "expected a list of 1 to " + MAX_RUN + " events");
+        }
+        List<UserEvent> events = new ArrayList<>();
+        List<InvalidFeedbackException> errors = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            try {
+                events.add(event(run.get(i)));
+            } catch (InvalidFeedbackException e) {
+                errors.add(new InvalidFeedbackException("events[" + i + "]." + e.field(), e.reason()));
+            }
+        }
+        return new Parsed(events, errors);
+    }
+
+    /**
+     * @throws InvalidFeedbackException naming the field at fault when the body is not one valid event
      */
     public static UserEvent parse(String body) {
+        return event(tree(body));
+    }
+
+    /** The JSON body for a run of events; {@link #parseAll} reads it back unchanged. */
+    public static String writeRun(List<UserEvent> events) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode run = body.putArray("events");
+        events.forEach(event -> run.add(node(event)));
+        return body.toString();
+    }
+
+    private static JsonNode tree(String body) {
         JsonNode node;
         try {
             node = JSON.readTree(body == null ? "" : body);
@@ -41,6 +95,13 @@ public final class FeedbackMessage {
         }
         if (node == null || !node.isObject()) {
             throw new InvalidFeedbackException("body", "expected a JSON object");
+        }
+        return node;
+    }
+
+    private static UserEvent event(JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidFeedbackException("event", "expected a JSON object");
         }
         String type = text(node, "type");
         if (!TYPES.contains(type)) {
@@ -52,6 +113,10 @@ public final class FeedbackMessage {
 
     /** The JSON body for an event; {@link #parse} reads it back unchanged. */
     public static String write(UserEvent event) {
+        return node(event).toString();
+    }
+
+    private static ObjectNode node(UserEvent event) {
         ObjectNode node = JSON.createObjectNode();
         node.put("eventId", event.eventId()).put("userId", event.userId())
                 .put("itemId", event.itemId()).put("type", event.type());
@@ -62,7 +127,7 @@ public final class FeedbackMessage {
             node.put("text", event.text());
         }
         node.put("timestamp", event.timestamp().toString());
-        return node.toString();
+        return node;
     }
 
     private static String id(JsonNode node, String field) {

@@ -5,27 +5,32 @@ import dev.longtail.store.EventStore;
 import dev.longtail.store.ProfileStore;
 import dev.longtail.store.StatsStore;
 import dev.longtail.store.UserEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Applies one feedback event: counts the item's popularity and its co-consumption with the items
- * the user liked just before, then records the event in the user's history.
+ * Applies feedback events: counts each item's popularity and its co-consumption with the items
+ * the user liked just before, then records the events in the user's history. A user's events are
+ * applied as a run: one read of which are already recorded, one update of the user's profile, one
+ * counter update per event and batched writes of the records.
  *
- * <p>Exactly once without transactions: the event record is written last and checked first, so a
- * redelivery of a finished event is skipped; and every counter update is conditional on the event
- * id not being among the ids last applied to that row, so a redelivery of an event that failed
- * half-way completes it without counting any part twice.
+ * <p>Exactly once without transactions: event records are written last and checked first, so a
+ * redelivery of a finished run is skipped; the profile update is conditional on the run's id and
+ * every counter update on the event's id not being among the ids last applied to that row, so a
+ * redelivery of a run that failed half-way completes it without counting anything twice.
  */
 public final class FeedbackService {
 
-    /** What became of an event. */
-    public enum Outcome {
-        /** Counted and recorded now. */
-        APPLIED,
-        /** Already recorded before; nothing changed. */
-        DUPLICATE
+    /** How many of the given events were applied now and how many had been before. */
+    public record Result(int applied, int duplicates) {
     }
 
     private final EventStore events;
@@ -39,18 +44,52 @@ public final class FeedbackService {
     }
 
     /**
-     * @throws InvalidFeedbackException when the event's type and value make no signal
+     * Applies the events, each user's in the given order.
+     *
+     * @throws InvalidFeedbackException when an event's type and value make no signal (checked for
+     *     all events before anything is written)
      */
-    public Outcome apply(UserEvent event) {
-        boolean liked = weight(event) > 0;
-        if (events.recorded(event.userId(), event.eventId())) {
-            return Outcome.DUPLICATE;
+    public Result applyAll(List<UserEvent> all) {
+        Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
+        for (UserEvent event : all) {
+            weight(event);
+            byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
         }
-        List<String> before = profiles.noteEvent(event.userId(), event.itemId(), event.eventId(), liked)
-                .orElseGet(() -> profiles.recent(event.userId()));
-        stats.count(event.itemId(), event.eventId(), liked ? others(before, event.itemId()) : List.of());
-        events.record(event);
-        return Outcome.APPLIED;
+        int applied = 0;
+        for (List<UserEvent> run : byUser.values()) {
+            applied += applyRun(run);
+        }
+        return new Result(applied, all.size() - applied);
+    }
+
+    private int applyRun(List<UserEvent> run) {
+        String userId = run.get(0).userId();
+        Set<String> recorded = events.recordedAmong(userId, run.stream().map(UserEvent::eventId).toList());
+        Map<String, UserEvent> fresh = new LinkedHashMap<>();
+        for (UserEvent event : run) {
+            if (!recorded.contains(event.eventId())) {
+                fresh.putIfAbsent(event.eventId(), event);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        List<UserEvent> todo = new ArrayList<>(fresh.values());
+        List<String> liked = todo.stream().filter(e -> weight(e) > 0).map(UserEvent::itemId).toList();
+        List<String> window = new ArrayList<>(profiles.noteEvents(userId, runId(todo), liked, todo.size())
+                .orElseGet(() -> profiles.recent(userId)));
+        for (UserEvent event : todo) {
+            boolean likes = weight(event) > 0;
+            stats.count(event.itemId(), event.eventId(), likes ? others(window, event.itemId()) : List.of());
+            if (likes) {
+                window.add(event.itemId());
+                if (window.size() > ProfileStore.RECENT) {
+                    window.remove(0);
+                }
+            }
+        }
+        events.recordAll(todo);
+        return todo.size();
     }
 
     private static double weight(UserEvent event) {
@@ -65,5 +104,19 @@ public final class FeedbackService {
         LinkedHashSet<String> distinct = new LinkedHashSet<>(recent);
         distinct.remove(itemId);
         return new ArrayList<>(distinct);
+    }
+
+    /** The same id for the same events, whichever message carried them. */
+    static String runId(List<UserEvent> run) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (UserEvent event : run) {
+                digest.update(event.eventId().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return run.size() == 1 ? run.get(0).eventId() : "run-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

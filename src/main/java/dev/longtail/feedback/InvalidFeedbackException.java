@@ -4,10 +4,16 @@ package dev.longtail.feedback;
 public final class InvalidFeedbackException extends RuntimeException {
 
     private final String field;
+    private final String reason;
 
     public InvalidFeedbackException(String field, String reason) {
         super(field + ": " + reason);
         this.field = field;
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public String field() {

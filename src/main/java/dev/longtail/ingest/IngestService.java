@@ -45,7 +45,7 @@ public final class IngestService {
 
     private static final int ITEM_BATCH = 100;
     private static final int EMBED_IDS_PER_MESSAGE = 32;
-    private static final int FEEDBACK_BATCH = 100;
+    private static final int FEEDBACK_BATCH = 10;
     private static final int MERGE_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -97,6 +97,7 @@ public final class IngestService {
         private final Map<String, CatalogItem> pendingItems = new LinkedHashMap<>();
         private final Map<String, List<String>> pendingTags = new LinkedHashMap<>();
         private final Map<String, Long> firstTagLine = new java.util.HashMap<>();
+        private final List<UserEvent> pendingRun = new ArrayList<>();
         private final List<String> pendingFeedback = new ArrayList<>();
         private final List<String> pendingEmbeds = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
@@ -138,7 +139,22 @@ public final class IngestService {
             UserEvent event = new UserEvent(eventId(interaction), interaction.userId(),
                     interaction.itemId(), interaction.type(), interaction.value(), interaction.text(),
                     interaction.timestamp());
-            pendingFeedback.add(FeedbackMessage.write(event));
+            // Consecutive events of one user travel as one run (logs are usually grouped by user).
+            if (!pendingRun.isEmpty() && (!pendingRun.get(0).userId().equals(event.userId())
+                    || pendingRun.size() >= FeedbackMessage.MAX_RUN)) {
+                closeRun();
+            }
+            pendingRun.add(event);
+        }
+
+        private void closeRun() {
+            if (pendingRun.isEmpty()) {
+                return;
+            }
+            pendingFeedback.add(pendingRun.size() == 1 ? FeedbackMessage.write(pendingRun.get(0))
+                    : FeedbackMessage.writeRun(pendingRun));
+            interactionsQueued += pendingRun.size();
+            pendingRun.clear();
             if (pendingFeedback.size() >= FEEDBACK_BATCH) {
                 flushFeedback();
             }
@@ -165,6 +181,7 @@ public final class IngestService {
         void finish() {
             flushItems();
             flushTags();
+            closeRun();
             flushFeedback();
             flushEmbeds(true);
         }
@@ -280,7 +297,6 @@ public final class IngestService {
         private void flushFeedback() {
             if (!pendingFeedback.isEmpty()) {
                 feedbackQueue.sendAll(List.copyOf(pendingFeedback));
-                interactionsQueued += pendingFeedback.size();
                 pendingFeedback.clear();
             }
         }

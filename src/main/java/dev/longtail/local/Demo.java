@@ -139,14 +139,16 @@ public final class Demo {
     }
 
     /**
-     * Delivers the feedback queue as Lambda does: batches of ten, several batches at once
-     * ({@link #FEEDBACK_CONCURRENCY}), one call per message.
+     * Delivers the feedback queue as Lambda does: batches of ten messages, several batches at
+     * once ({@link #FEEDBACK_CONCURRENCY}), one call per message. Ingest sends an uploaded log as
+     * runs of up to 100 events of one user per message.
      */
     private void deliverFeedback(FeedbackFunction feedback) throws InterruptedException {
         int total = feedbackQueue.size();
-        say(String.format("Applying feedback: %,d events on the feedback queue ...", total));
+        say(String.format("Applying feedback: %,d messages on the feedback queue ...", total));
         long t = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger events = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(FEEDBACK_CONCURRENCY);
         for (int w = 0; w < FEEDBACK_CONCURRENCY; w++) {
@@ -155,13 +157,13 @@ public final class Demo {
                         batch = feedbackQueue.takeBatch()) {
                     for (SQSMessage message : batch) {
                         try {
-                            feedback.feedback(message);
+                            events.addAndGet(feedback.feedback(message).applied());
                         } catch (RuntimeException e) {
                             failed.incrementAndGet();
                         }
                         int n = done.incrementAndGet();
-                        if (n % 10_000 == 0 || n == total) {
-                            progress("feedback", n, total, t);
+                        if (n % 100 == 0 || n == total) {
+                            progress("feedback messages", n, total, t);
                         }
                     }
                 }
@@ -169,8 +171,8 @@ public final class Demo {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
-        say(String.format("  %,d events applied, %,d failed, in %.1f s", done.get() - failed.get(),
-                failed.get(), (System.nanoTime() - t) / 1e9));
+        say(String.format("  %,d events applied from %,d messages, %,d messages failed, in %.1f s",
+                events.get(), done.get() - failed.get(), failed.get(), (System.nanoTime() - t) / 1e9));
     }
 
     private void printRecommendations(RecommendFunction recommend) throws IOException {

@@ -8,6 +8,10 @@ import static dev.longtail.store.Attributes.text;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +32,33 @@ public final class EventStore {
         this.table = tables.events();
     }
 
-    /** Whether the event with this id was already recorded for this user. */
-    public boolean recorded(String userId, String eventId) {
-        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("userId", s(userId), "eventId", s(eventId)))
-                .projectionExpression("eventId")).item();
-        return row != null && !row.isEmpty();
+    /**
+     * Which of the user's event ids are already recorded, read in batches of 100.
+     *
+     * @return the recorded ones among {@code eventIds}
+     */
+    public Set<String> recordedAmong(String userId, Collection<String> eventIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String eventId : new LinkedHashSet<>(eventIds)) {
+            keys.add(Map.of("userId", s(userId), "eventId", s(eventId)));
+        }
+        Set<String> recorded = new HashSet<>();
+        for (Map<String, AttributeValue> row : Batches.getAll(dynamo, table, keys)) {
+            recorded.add(text(row, "eventId"));
+        }
+        return recorded;
     }
 
-    /** Records the event; recording the same event again changes nothing. */
-    public void record(UserEvent event) {
+    /** Records the events in batches of 25; recording an event again changes nothing. */
+    public void recordAll(List<UserEvent> events) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        for (UserEvent event : events) {
+            rows.add(toRow(event));
+        }
+        Batches.putAll(dynamo, table, rows);
+    }
+
+    private static Map<String, AttributeValue> toRow(UserEvent event) {
         Map<String, AttributeValue> row = new HashMap<>();
         row.put("userId", s(event.userId()));
         row.put("eventId", s(event.eventId()));
@@ -50,7 +71,7 @@ public final class EventStore {
         if (event.text() != null) {
             row.put("text", s(event.text()));
         }
-        dynamo.putItem(b -> b.tableName(table).item(row));
+        return row;
     }
 
     /** The user's recorded events, oldest first; empty for an unknown user. */

@@ -33,29 +33,34 @@ public final class ProfileStore {
     }
 
     /**
-     * Notes one event of the user: counts it, and when {@code liked}, appends the item to the
-     * recent items. Applying the same event id twice changes nothing.
+     * Notes a run of the user's events, applied as one: counts them, and appends the liked items
+     * among them to the recent items. Applying the same run (the same {@code runId}) twice
+     * changes nothing.
      *
-     * @return the recent items before this event, oldest first, or empty when this event had
-     *     already been applied
+     * @param runId      an id of this run of events, derived from their event ids
+     * @param likedItems the items of the liked events, oldest first
+     * @param events     how many events the run holds
+     * @return the recent items before this run, oldest first, or empty when this run had already
+     *     been applied
      */
-    public Optional<List<String>> noteEvent(String userId, String itemId, String eventId, boolean liked) {
+    public Optional<List<String>> noteEvents(String userId, String runId, List<String> likedItems,
+            int events) {
         Map<String, AttributeValue> key = Map.of("userId", s(userId));
-        Map<String, AttributeValue> values = new HashMap<>(Guard.values(eventId));
-        values.put(":one", n(1));
+        Map<String, AttributeValue> values = new HashMap<>(Guard.values(runId));
+        values.put(":count", n(events));
         String set = "SET " + Guard.APPEND;
-        if (liked) {
-            set += ", recent = list_append(if_not_exists(recent, :none), :item)";
-            values.put(":item", AttributeValue.fromL(List.of(s(itemId))));
+        if (!likedItems.isEmpty()) {
+            set += ", recent = list_append(if_not_exists(recent, :none), :items)";
+            values.put(":items", AttributeValue.fromL(likedItems.stream().map(Attributes::s).toList()));
         }
-        String expression = set + " ADD sinceSummary :one";
+        String expression = set + " ADD sinceSummary :count";
         try {
             UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(key)
                     .updateExpression(expression).conditionExpression(Guard.CONDITION)
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_OLD));
             Map<String, AttributeValue> old = response.attributes();
             List<String> recent = texts(old, "recent");
-            trim(key, recent.size() + (liked ? 1 : 0), texts(old, "g").size() + 1);
+            trim(key, recent.size() + likedItems.size(), texts(old, "g").size() + 1);
             return Optional.of(recent.subList(Math.max(0, recent.size() - RECENT), recent.size()));
         } catch (ConditionalCheckFailedException alreadyApplied) {
             return Optional.empty();
@@ -96,8 +101,10 @@ public final class ProfileStore {
         if (recentSize < 2 * RECENT) {
             return;
         }
+        // Each REMOVE path counts against the expression size; trim at most a few hundred at once.
+        int drop = Math.min(recentSize - RECENT, 300);
         StringBuilder remove = new StringBuilder("REMOVE ");
-        for (int i = 0; i < recentSize - RECENT; i++) {
+        for (int i = 0; i < drop; i++) {
             remove.append(i == 0 ? "" : ", ").append("recent[").append(i).append(']');
         }
         try {

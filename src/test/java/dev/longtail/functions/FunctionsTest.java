@@ -111,17 +111,43 @@ class FunctionsTest {
     @Test
     void redeliveredEventCountsOnce() {
         FeedbackFunction feedback = new FeedbackFunction(stack.components);
-        List<String> outcomes = new ArrayList<>();
+        List<Integer> applied = new ArrayList<>();
 
         for (SQSMessage message : TestStack.event("sqs-feedback-duplicate.json", SQSEvent.class).getRecords()) {
-            outcomes.add(feedback.feedback(message));
+            applied.add(feedback.feedback(message).applied());
         }
         SQSMessage again = TestStack.event("sqs-feedback-duplicate.json", SQSEvent.class).getRecords().get(0);
-        outcomes.add(feedback.feedback(again));
+        applied.add(feedback.feedback(again).applied());
 
-        assertEquals(List.of("APPLIED", "DUPLICATE", "DUPLICATE"), outcomes);
+        assertEquals(List.of(1, 0, 0), applied);
         StatsStore.Counts counts = new StatsStore(TestStack.dynamo(), stack.tables).load();
         assertEquals(1, counts.popularity().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void runWithABadEventAppliesTheGoodOnesThenFailsNamingTheBadOne() {
+        FeedbackFunction feedback = new FeedbackFunction(stack.components);
+        SQSMessage message = new SQSMessage();
+        message.setMessageId("run-1");
+        message.setBody("""
+                {"events":[
+                 {"eventId":"a","userId":"9","itemId":"1","type":"rating","value":5,"timestamp":"2018-01-01T00:00:00Z"},
+                 {"eventId":"b","userId":"9","itemId":"2","type":"rating","value":9,"timestamp":"2018-01-02T00:00:00Z"},
+                 {"eventId":"c","userId":"9","itemId":"3","type":"like","timestamp":"2018-01-03T00:00:00Z"}]}
+                """);
+
+        InvalidFeedbackException first = assertThrows(InvalidFeedbackException.class,
+                () -> feedback.feedback(message));
+        InvalidFeedbackException retried = assertThrows(InvalidFeedbackException.class,
+                () -> feedback.feedback(message));
+
+        assertEquals("events[1].value", first.field());
+        assertEquals("events[1].value", retried.field());
+        assertEquals(2, new EventStore(TestStack.dynamo(), stack.tables).history("9").size());
+        StatsStore.Counts counts = new StatsStore(TestStack.dynamo(), stack.tables).load();
+        assertEquals(1, counts.popularity().get("1"));
+        assertEquals(1, counts.popularity().get("3"));
+        assertEquals(1, counts.coCounts().get("3").get("1"));
     }
 
     @Test
