@@ -1,9 +1,6 @@
 package dev.longtail.eval;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.longtail.llm.Embedder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,12 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Item vectors from the product's in-process embedding model (quantised all-MiniLM-L6-v2,
+ * Item vectors from the product's own in-process {@link Embedder} (quantised all-MiniLM-L6-v2,
  * 384 dimensions), kept in a file keyed by a hash of each text so that a re-run embeds only
  * texts it has not seen.
- *
- * <p>Known shortcoming: it builds the LangChain4j model itself instead of going through the
- * product's embedding adapter, which this code was written without; both use the same model.
  */
 final class EmbeddingCache {
 
@@ -60,13 +54,16 @@ final class EmbeddingCache {
     }
 
     private static void embed(List<String> texts, Map<String, float[]> into) {
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        Embedder embedder = Embedder.inProcess();
+        if (embedder.dimension() != DIMENSION) {
+            throw new IllegalStateException("the in-process embedder has " + embedder.dimension()
+                    + " dimensions, the cache expects " + DIMENSION);
+        }
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
-            List<TextSegment> segments = batch.stream().map(TextSegment::from).toList();
-            List<Embedding> vectors = model.embedAll(segments).content();
+            List<float[]> vectors = embedder.embedAll(batch);
             for (int i = 0; i < batch.size(); i++) {
-                into.put(key(batch.get(i)), vectors.get(i).vector());
+                into.put(key(batch.get(i)), vectors.get(i));
             }
         }
     }

@@ -1,94 +1,87 @@
 package dev.longtail.eval;
 
+import dev.longtail.catalog.CatalogItem;
+import dev.longtail.catalog.Interaction;
+import dev.longtail.catalog.Rejection;
+import dev.longtail.catalog.UploadParser;
+import dev.longtail.catalog.UploadSink;
 import dev.longtail.eval.EvalData.Movie;
 import dev.longtail.eval.EvalData.Rating;
 import dev.longtail.eval.EvalData.Tag;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Reads the MovieLens CSV layout: {@code movies.csv} (movieId,title,genres with genres split by
- * '|'), {@code ratings.csv} (userId,movieId,rating,timestamp in seconds) and, when present,
- * {@code tags.csv} (userId,movieId,tag,timestamp). Fields may be double-quoted with doubled
- * quotes inside; the first line of each file is a header.
- *
- * <p>Known shortcoming: this repeats part of the product's upload parsing in
- * {@code dev.longtail.catalog}. It stays separate because the evaluation needs each tag's user
- * and time (to leave out tags from a user's held-out items), which the product's parser does
- * not hand on.
+ * Reads the MovieLens layout with the product's own upload parser: {@code movies.csv},
+ * {@code ratings.csv} and, when present, {@code tags.csv}. The evaluation sees exactly the
+ * items, genres, ratings and tags an upload of the same files would give the product.
  */
 public final class MovieLensReader implements EvalDataReader {
 
-    private static final String NO_GENRES = "(no genres listed)";
-
+    /**
+     * @throws IllegalArgumentException for the first row the product's parser rejects, naming
+     *                                  its file, line and field; for ratings that are not star
+     *                                  ratings; or for a tag without a timestamp
+     */
     @Override
     public EvalData read(Path folder) throws IOException {
-        List<Movie> movies = rows(folder.resolve("movies.csv"), 3, f -> new Movie(f[0], f[1],
-                f[2].equals(NO_GENRES) ? List.of() : Arrays.asList(f[2].split("\\|"))));
-        List<Rating> ratings = rows(folder.resolve("ratings.csv"), 4, f -> new Rating(f[0], f[1],
-                Double.parseDouble(f[2]), Long.parseLong(f[3]) * 1000));
-        Path tagFile = folder.resolve("tags.csv");
-        List<Tag> tags = Files.exists(tagFile)
-                ? rows(tagFile, 4, f -> new Tag(f[0], f[1], f[2], Long.parseLong(f[3]) * 1000))
-                : List.of();
-        return new EvalData(movies, ratings, tags);
+        Collector collector = new Collector();
+        parse(folder.resolve("movies.csv"), collector);
+        parse(folder.resolve("ratings.csv"), collector);
+        Path tags = folder.resolve("tags.csv");
+        if (Files.exists(tags)) {
+            parse(tags, collector);
+        }
+        return new EvalData(collector.movies, collector.ratings, collector.tags);
     }
 
-    private static <T> List<T> rows(Path file, int fields, Function<String[], T> parse)
-            throws IOException {
-        List<T> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reader.readLine();
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] values = split(line);
-                try {
-                    if (values.length != fields) {
-                        throw new IllegalArgumentException("expected " + fields + " fields, found "
-                                + values.length);
-                    }
-                    rows.add(parse.apply(values));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + number + ": "
-                            + e.getMessage(), e);
-                }
-            }
+    private static void parse(Path file, UploadSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            UploadParser.parse(file.getFileName().toString(), in, sink);
         }
-        return rows;
     }
 
-    /** Splits one CSV line, honouring double quotes. */
-    static String[] split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+    /** Gathers the parsed rows; the evaluation wants a clean data set, so any rejection stops it. */
+    private static final class Collector implements UploadSink {
+
+        final List<Movie> movies = new ArrayList<>();
+        final List<Rating> ratings = new ArrayList<>();
+        final List<Tag> tags = new ArrayList<>();
+
+        @Override
+        public void item(CatalogItem item) {
+            movies.add(new Movie(item.id(), item.title(), item.tags()));
         }
-        fields.add(field.toString());
-        return fields.toArray(String[]::new);
+
+        @Override
+        public void itemTag(long line, String userId, String itemId, String tag,
+                Instant timestamp) {
+            if (timestamp == null) {
+                throw new IllegalArgumentException("tags.csv line " + line
+                        + ": the evaluation needs a timestamp for every tag");
+            }
+            tags.add(new Tag(userId, itemId, tag, timestamp.toEpochMilli()));
+        }
+
+        @Override
+        public void interaction(Interaction interaction) {
+            if (interaction.value() == null) {
+                throw new IllegalArgumentException("interaction of user " + interaction.userId()
+                        + " with item " + interaction.itemId() + " is a '" + interaction.type()
+                        + "', the evaluation needs star ratings");
+            }
+            ratings.add(new Rating(interaction.userId(), interaction.itemId(),
+                    interaction.value(), interaction.timestamp().toEpochMilli()));
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            throw new IllegalArgumentException("rejected row " + rejection);
+        }
     }
 }

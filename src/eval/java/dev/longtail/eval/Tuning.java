@@ -63,6 +63,7 @@ final class Tuning {
         return new RankingSettings(s.defaultTailWeight(), s.collaborativeWeight(), semantic,
                 popularity, balance, halfLife, floor, s.historyLimit(), s.tasteClusters(),
                 s.itemsPerTaste(), s.candidates(), s.candidatesPerTaste(), s.tailInterestFloor(),
-                s.aspectCoverage(), s.nearDuplicateSimilarity(), s.dislikePush());
+                s.aspectCoverage(), s.nearDuplicateSimilarity(), s.dislikePush(),
+                s.tailCollaborativeWeight(), s.tailSemanticWeight(), s.tailNeighbourBalance());
     }
 }

@@ -117,8 +117,7 @@ public final class UploadParser {
             try {
                 switch (kind) {
                     case MOVIELENS_MOVIES -> sink.item(movie(row));
-                    case MOVIELENS_TAGS -> sink.itemTag(row.line(),
-                            id(row, "movieid"), tag(row, "tag", required(row, "tag")));
+                    case MOVIELENS_TAGS -> itemTag(row);
                     case INTERACTIONS_CSV -> sink.interaction(interaction(row));
                     case CATALOG_CSV -> sink.item(catalogItem(row));
                     default -> throw new IllegalStateException("not a CSV kind: " + kind);
@@ -126,6 +125,14 @@ public final class UploadParser {
             } catch (RowException e) {
                 sink.reject(new Rejection(file, row.line(), e.field, e.getMessage()));
             }
+        }
+
+        private void itemTag(CsvReader.Row row) {
+            String userId = id(row, "userid");
+            String itemId = id(row, "movieid");
+            String tag = tag(row, "tag", required(row, "tag"));
+            Instant timestamp = columns.containsKey("timestamp") ? timestamp(row) : null;
+            sink.itemTag(row.line(), userId, itemId, tag, timestamp);
         }
 
         private CatalogItem movie(CsvReader.Row row) {

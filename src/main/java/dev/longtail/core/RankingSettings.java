@@ -29,6 +29,14 @@ package dev.longtail.core;
  * @param nearDuplicateSimilarity cosine similarity above which an item counts as a near
  *                                duplicate of one already chosen, 0..1
  * @param dislikePush             how far items similar to disliked ones are pushed down, 0 or more
+ * @param tailCollaborativeWeight weight of co-consumption evidence in the tail aspect's own
+ *                                relevance (which has no popularity prior), 0 or more
+ * @param tailSemanticWeight      weight of vector similarity in the tail aspect's relevance,
+ *                                0 or more
+ * @param tailNeighbourBalance    exponent a of {@code co(i,j) / (n_i^a * n_j^(1-a))} in the tail
+ *                                aspect's relevance, 0..1; 0 divides by the tail item's whole
+ *                                count, so an item few people consumed counts fully when those
+ *                                few share the user's history
  */
 public record RankingSettings(
         double defaultTailWeight,
@@ -46,7 +54,10 @@ public record RankingSettings(
         double tailInterestFloor,
         double aspectCoverage,
         double nearDuplicateSimilarity,
-        double dislikePush) {
+        double dislikePush,
+        double tailCollaborativeWeight,
+        double tailSemanticWeight,
+        double tailNeighbourBalance) {
 
     /** @throws IllegalArgumentException naming the first setting outside its range */
     public RankingSettings {
@@ -72,12 +83,15 @@ public record RankingSettings(
         unit("aspectCoverage", aspectCoverage);
         unit("nearDuplicateSimilarity", nearDuplicateSimilarity);
         nonNegative("dislikePush", dislikePush);
+        nonNegative("tailCollaborativeWeight", tailCollaborativeWeight);
+        nonNegative("tailSemanticWeight", tailSemanticWeight);
+        unit("tailNeighbourBalance", tailNeighbourBalance);
     }
 
     /** The tuned defaults. */
     public static RankingSettings defaults() {
         return new RankingSettings(0.6, 1.0, 0.1, 0.2, 0.5, 3, 0.1, 500, 3, 5, 200, 20,
-                0.8, 0.5, 0.95, 0.5);
+                0.8, 0.5, 0.95, 0.5, 1.0, 0.3, 0.0);
     }
 
     /** These settings with another default tail weight. */
@@ -85,7 +99,8 @@ public record RankingSettings(
         return new RankingSettings(weight, collaborativeWeight, semanticWeight, popularityWeight,
                 neighbourBalance, recencyHalfLife, recencyFloor, historyLimit, tasteClusters,
                 itemsPerTaste, candidates, candidatesPerTaste, tailInterestFloor, aspectCoverage,
-                nearDuplicateSimilarity, dislikePush);
+                nearDuplicateSimilarity, dislikePush, tailCollaborativeWeight, tailSemanticWeight,
+                tailNeighbourBalance);
     }
 
     private static void unit(String name, double value) {

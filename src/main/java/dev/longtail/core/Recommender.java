@@ -13,8 +13,9 @@ import java.util.Objects;
  * pool that includes each taste's nearest tail items, then re-rank the pool for the requested
  * tail weight while keeping near-duplicates apart ({@link TailReranker}).
  *
- * <p>Immutable after construction and safe for concurrent calls; every call allocates only
- * primitive arrays proportional to the catalog and small per-candidate objects.
+ * <p>Immutable after construction and safe for concurrent calls. Each thread keeps one set of
+ * catalog-sized working arrays ({@link Scratch}) that its calls reuse, so a call allocates only
+ * small per-candidate objects.
  */
 public final class Recommender {
 
@@ -25,6 +26,7 @@ public final class Recommender {
     private final CoOccurrence co;
     private final RankingSettings settings;
     private final Relevance.Model model;
+    private final ThreadLocal<Scratch> scratch;
 
     /**
      * @throws IllegalArgumentException when the co-occurrence counts cover a different number of
@@ -39,6 +41,7 @@ public final class Recommender {
                     + " items but the index has " + items.size());
         }
         this.model = model(items, co, settings);
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(items.size()));
     }
 
     private static Relevance.Model model(ItemIndex items, CoOccurrence co,
@@ -47,6 +50,7 @@ public final class Recommender {
         float[] prior = new float[n];
         float[] own = new float[n];
         float[] other = new float[n];
+        float[] tailRescale = new float[n];
         double top = 0;
         for (int i = 0; i < n; i++) {
             top = Math.max(top, items.popularity(i));
@@ -57,8 +61,34 @@ public final class Recommender {
             prior[i] = top > 0 ? (float) (Math.log1p(items.popularity(i)) / Math.log1p(top)) : 0f;
             own[i] = (float) Math.pow(count, balance);
             other[i] = (float) Math.pow(count, 1 - balance);
+            tailRescale[i] = (float) Math.pow(count, settings.tailNeighbourBalance() - balance);
         }
-        return new Relevance.Model(items, co, settings, prior, own, other);
+        return new Relevance.Model(items, co, settings, prior, own, other, tailRescale,
+                hubness(items));
+    }
+
+    /**
+     * Every item's cosine to the catalog's mean direction. Sentence embeddings share a common
+     * direction, so items close to it are near every query ("hubs"); the tail aspect subtracts
+     * this so that its picks differ from user to user.
+     */
+    private static float[] hubness(ItemIndex items) {
+        int n = items.size();
+        int dimension = items.dimension();
+        float[] mean = new float[dimension];
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = items.vector(i);
+            for (int k = 0; k < dimension; k++) {
+                mean[k] += rows[i][k];
+            }
+        }
+        Vectors.normalise(mean, 0, dimension);
+        float[] hubness = new float[n];
+        for (int i = 0; i < n; i++) {
+            hubness[i] = (float) Vectors.dot(rows[i], 0, mean, 0, dimension);
+        }
+        return hubness;
     }
 
     public RankingSettings settings() {
@@ -95,7 +125,15 @@ public final class Recommender {
                         + items.dimension());
             }
         }
-        return rank(TasteProfile.ofUser(items, history, interests, settings), count, tailWeight);
+        Scratch own = scratch.get();
+        try {
+            return rank(TasteProfile.ofUser(items, history, interests, settings, own.consumed),
+                    own, count, tailWeight);
+        } finally {
+            for (Interaction interaction : history) {
+                own.consumed[interaction.item()] = false;
+            }
+        }
     }
 
     /**
@@ -108,16 +146,23 @@ public final class Recommender {
     public List<Recommendation> similar(int item, int count) {
         checkItem(item);
         checkCount(count);
-        return rank(TasteProfile.ofItem(items, item), count, settings.defaultTailWeight());
+        Scratch own = scratch.get();
+        try {
+            return rank(TasteProfile.ofItem(items, item, own.consumed), own, count,
+                    settings.defaultTailWeight());
+        } finally {
+            own.consumed[item] = false;
+        }
     }
 
-    private List<Recommendation> rank(TasteProfile profile, int count, double tailWeight) {
-        Relevance relevance = Relevance.of(model, profile);
+    private List<Recommendation> rank(TasteProfile profile, Scratch own, int count,
+            double tailWeight) {
+        Relevance relevance = Relevance.of(model, profile, own);
         Pool pool = relevance.pool();
         double tailInterest = Double.isNaN(profile.tailShare)
                 ? settings.tailInterestFloor()
                 : Math.max(settings.tailInterestFloor(), profile.tailShare);
-        int[] order = TailReranker.rerank(items, pool, count, tailWeight, tailInterest, settings);
+        int[] order = TailReranker.rerank(pool, count, tailWeight, tailInterest, settings);
         List<Recommendation> list = new ArrayList<>(order.length);
         for (int candidate : order) {
             int item = pool.item(candidate);

@@ -1,5 +1,6 @@
 package dev.longtail.core;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,9 +14,17 @@ import java.util.List;
  *       catalog mean is 0 and the best item 1;</li>
  *   <li>popularity: {@code log(1 + n_j) / log(1 + max n)}.</li>
  * </ul>
- * The pool holds the best items by relevance, the best long-tail items by relevance, and for
- * every taste its nearest items and nearest long-tail items, so tail items and items nobody has
- * consumed enter from the semantic side, not only through collaborative evidence.
+ *
+ * <p>Long-tail items also get a relevance of their own, used by the tail aspect of the
+ * re-ranking: the collaborative sum with its own neighbour balance (by default divided by the
+ * tail item's whole count, so an item that the few people who consumed it share with this user
+ * counts fully) plus the semantic part, and no popularity prior. Ranked by the shared relevance,
+ * the same upper-tail items would win for many users; ranked by this one, tail picks follow the
+ * user.
+ *
+ * <p>The pool holds the best items by relevance, the best long-tail items by tail relevance, and
+ * for every taste its nearest items and nearest long-tail items, so tail items and items nobody
+ * has consumed enter from the semantic side, not only through collaborative evidence.
  */
 final class Relevance {
 
@@ -23,25 +32,25 @@ final class Relevance {
     final float[] semantic;
     private final float[] dislike;
     final double collaborativeScale;
+    private final double tailCollaborativeScale;
     final double semanticMean;
     final double semanticScale;
     private final Model model;
     private final TasteProfile profile;
     private final TopItems[] tasteNearest;
     private final TopItems[] tasteTail;
+    private final Scratch scratch;
 
     /** Fixed, per-catalog inputs shared by all requests. */
     record Model(ItemIndex items, CoOccurrence co, RankingSettings settings,
-            float[] popularityPrior, float[] ownBalance, float[] otherBalance) {
+            float[] popularityPrior, float[] ownBalance, float[] otherBalance,
+            float[] tailRescale, float[] hubness) {
     }
 
-    private Relevance(Model model, TasteProfile profile) {
-        // Known shortcoming: each request allocates a few arrays as long as the catalog (about
-        // 1.3 MB at 100,000 items), which is what makes the 99th percentile jump with garbage
-        // collection at that size; per-thread scratch arrays would remove it.
+    private Relevance(Model model, TasteProfile profile, Scratch scratch) {
         this.model = model;
         this.profile = profile;
-        int n = model.items().size();
+        this.scratch = scratch;
         int perTaste = model.settings().candidatesPerTaste();
         int tastes = profile.tastes.size();
         tasteNearest = new TopItems[tastes];
@@ -50,20 +59,28 @@ final class Relevance {
             tasteNearest[t] = new TopItems((perTaste + 1) / 2);
             tasteTail[t] = new TopItems(perTaste / 2);
         }
-        collaborative = collaborative(model, profile);
-        semantic = new float[n];
-        dislike = profile.dislike == null ? null : new float[n];
+        collaborative = collaborative(model, profile, scratch.zeroedCollaborative());
+        semantic = scratch.semantic;
+        dislike = profile.dislike == null ? null : scratch.dislike;
         if (tastes > 0 || dislike != null) {
             scan();
         }
-        collaborativeScale = largestUnconsumed(collaborative);
-        double[] meanAndMax = meanAndMax(semantic, tastes > 0);
-        semanticMean = meanAndMax[0];
-        semanticScale = meanAndMax[1] - meanAndMax[0];
+        if (tastes == 0) {
+            Arrays.fill(semantic, 0f);
+        }
+        double[] summary = summary(tastes > 0);
+        collaborativeScale = summary[0];
+        tailCollaborativeScale = summary[1];
+        semanticMean = summary[2];
+        semanticScale = summary[3] - summary[2];
     }
 
-    static Relevance of(Model model, TasteProfile profile) {
-        return new Relevance(model, profile);
+    /**
+     * @param scratch the calling thread's working arrays; this relevance reads them until the
+     *                request is answered
+     */
+    static Relevance of(Model model, TasteProfile profile, Scratch scratch) {
+        return new Relevance(model, profile, scratch);
     }
 
     double collaborativePart(int item) {
@@ -94,6 +111,23 @@ final class Relevance {
         return collaborativePart(item) + semanticPart(item) + popularityPart(item);
     }
 
+    /** The tail aspect's relevance of an item: no popularity prior, its own balance. */
+    double tailScore(int item) {
+        RankingSettings settings = model.settings();
+        double collaborative = tailCollaborativeScale > 0
+                ? collaborativeTail(item) / tailCollaborativeScale
+                : 0;
+        double semantic = semanticScale > 0
+                ? (this.semantic[item] - model.hubness()[item] - semanticMean) / semanticScale
+                : 0;
+        return settings.tailCollaborativeWeight() * collaborative
+                + settings.tailSemanticWeight() * semantic - dislikePenalty(item);
+    }
+
+    private double collaborativeTail(int item) {
+        return collaborative[item] * model.tailRescale()[item];
+    }
+
     /**
      * Candidate positions (unconsumed, distinct) and their relevance, with items similar to the
      * user's dislikes pushed down.
@@ -103,6 +137,14 @@ final class Relevance {
         int candidates = model.settings().candidates();
         TopItems best = new TopItems(candidates);
         TopItems bestTail = new TopItems(candidates / 2);
+        double tailCollaborativeFactor = tailCollaborativeScale > 0
+                ? model.settings().tailCollaborativeWeight() / tailCollaborativeScale
+                : 0;
+        double tailSemanticFactor = semanticScale > 0
+                ? model.settings().tailSemanticWeight() / semanticScale
+                : 0;
+        float[] tailRescale = model.tailRescale();
+        float[] hubness = model.hubness();
         double collaborativeFactor = collaborativeOf(1);
         double semanticOffset = semanticOf(0);
         double semanticFactor = semanticOf(1) - semanticOffset;
@@ -119,31 +161,36 @@ final class Relevance {
             if (score > best.threshold()) {
                 best.offer(item, score);
             }
-            if (score > bestTail.threshold() && items.isTail(item)) {
-                bestTail.offer(item, score);
+            if (items.isTail(item)) {
+                // The tail relevance without its dislike push and constant offset: enough to rank.
+                float tailScore = (float) (tailCollaborativeFactor * collaborative[item]
+                        * tailRescale[item]
+                        + tailSemanticFactor * (semantic[item] - hubness[item]));
+                if (tailScore > bestTail.threshold()) {
+                    bestTail.offer(item, tailScore);
+                }
             }
         }
-        Pool.Builder pool = new Pool.Builder(items);
+        Pool.Builder pool = new Pool.Builder(items, scratch.pooled);
         pool.addAll(best.drainBestFirst());
         pool.addAll(bestTail.drainBestFirst());
         for (int t = 0; t < tasteNearest.length; t++) {
             pool.addAll(tasteNearest[t].drainBestFirst());
             pool.addAll(tasteTail[t].drainBestFirst());
         }
-        return pool.build(this::adjustedScore);
+        return pool.build(this::adjustedScore, this::tailScore);
     }
 
     private double adjustedScore(int item) {
-        double score = score(item);
-        if (dislike != null) {
-            score -= model.settings().dislikePush() * Math.max(0, dislike[item]);
-        }
-        return score;
+        return score(item) - dislikePenalty(item);
     }
 
-    private static float[] collaborative(Model model, TasteProfile profile) {
+    private double dislikePenalty(int item) {
+        return dislike == null ? 0 : model.settings().dislikePush() * Math.max(0, dislike[item]);
+    }
+
+    private static float[] collaborative(Model model, TasteProfile profile, float[] scores) {
         CoOccurrence co = model.co();
-        float[] scores = new float[model.items().size()];
         for (int h = 0; h < profile.history.length; h++) {
             int item = profile.history[h];
             double weight = profile.historyWeights[h] / model.ownBalance()[item];
@@ -192,6 +239,7 @@ final class Relevance {
             return 0f;
         }
         boolean tail = model.items().isTail(item);
+        float hub = model.hubness()[item];
         float best = Float.NEGATIVE_INFINITY;
         for (int t = 0; t < count; t++) {
             float similarity = scratch[t][column];
@@ -199,34 +247,40 @@ final class Relevance {
             if (similarity > tasteNearest[t].threshold()) {
                 tasteNearest[t].offer(item, similarity);
             }
-            if (tail && similarity > tasteTail[t].threshold()) {
-                tasteTail[t].offer(item, similarity);
+            if (tail && similarity - hub > tasteTail[t].threshold()) {
+                tasteTail[t].offer(item, similarity - hub);
             }
         }
         return best;
     }
 
-    private double largestUnconsumed(float[] scores) {
+    /**
+     * One pass over the unconsumed items: the largest collaborative sum, the largest tail
+     * collaborative sum (rescaled for the tail aspect), and the semantic mean and maximum (both 0
+     * when there is no taste).
+     */
+    private double[] summary(boolean anyTaste) {
+        ItemIndex items = model.items();
+        float[] tailRescale = model.tailRescale();
         double largest = 0;
-        for (int item = 0; item < scores.length; item++) {
-            if (!profile.consumed[item]) {
-                largest = Math.max(largest, scores[item]);
-            }
-        }
-        return largest;
-    }
-
-    private double[] meanAndMax(float[] scores, boolean any) {
+        double largestTail = 0;
         double sum = 0;
         double max = Double.NEGATIVE_INFINITY;
         int counted = 0;
-        for (int item = 0; item < scores.length; item++) {
-            if (!profile.consumed[item]) {
-                sum += scores[item];
-                max = Math.max(max, scores[item]);
-                counted++;
+        for (int item = 0; item < semantic.length; item++) {
+            if (profile.consumed[item]) {
+                continue;
             }
+            largest = Math.max(largest, collaborative[item]);
+            if (items.isTail(item)) {
+                largestTail = Math.max(largestTail, collaborative[item] * tailRescale[item]);
+            }
+            sum += semantic[item];
+            max = Math.max(max, semantic[item]);
+            counted++;
         }
-        return any && counted > 0 ? new double[] {sum / counted, max} : new double[] {0, 0};
+        boolean semanticKnown = anyTaste && counted > 0;
+        return new double[] {largest, largestTail, semanticKnown ? sum / counted : 0,
+            semanticKnown ? max : 0};
     }
 }

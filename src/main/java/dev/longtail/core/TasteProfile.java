@@ -43,9 +43,13 @@ final class TasteProfile {
         this.personal = personal;
     }
 
-    /** The profile behind "more like this item". */
-    static TasteProfile ofItem(ItemIndex items, int item) {
-        boolean[] consumed = new boolean[items.size()];
+    /**
+     * The profile behind "more like this item".
+     *
+     * @param consumed all false, catalog-sized; the item is marked in it, and the caller clears
+     *                 it after the request
+     */
+    static TasteProfile ofItem(ItemIndex items, int item, boolean[] consumed) {
         consumed[item] = true;
         List<Taste> tastes = new ArrayList<>();
         float[] query = items.vector(item);
@@ -56,10 +60,14 @@ final class TasteProfile {
                 Double.NaN, false);
     }
 
-    /** The profile of a user from their history (any order, repeats allowed) and interests. */
+    /**
+     * The profile of a user from their history (any order, repeats allowed) and interests.
+     *
+     * @param consumed all false, catalog-sized; the history's items are marked in it, and the
+     *                 caller clears them after the request
+     */
     static TasteProfile ofUser(ItemIndex items, List<Interaction> history, List<Interest> interests,
-            RankingSettings settings) {
-        boolean[] consumed = new boolean[items.size()];
+            RankingSettings settings, boolean[] consumed) {
         for (Interaction interaction : history) {
             consumed[interaction.item()] = true;
         }

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -125,8 +126,10 @@ public final class IngestService {
         }
 
         @Override
-        public void itemTag(long line, String itemId, String tag) {
+        public void itemTag(long line, String userId, String itemId, String tag,
+                Instant timestamp) {
             row();
+            // Tags describe the item for everyone; who gave them and when does not matter here.
             firstTagLine.putIfAbsent(itemId, line);
             // Tags of one item may be spread over the whole file, so they are gathered first;
             // memory grows with the number of tagged items, not with the file.

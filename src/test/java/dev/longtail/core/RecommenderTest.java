@@ -83,6 +83,47 @@ class RecommenderTest {
         assertEquals(4, list.size());
     }
 
+    @Test
+    void workingArraysReusedByTheNextCallCarryNothingOver() {
+        ItemIndex items = index(new int[] {5, 4, 3, 2, 1, 0}, new float[][] {
+            axis(6, 0), axis(6, 1), axis(6, 2), axis(6, 3), axis(6, 4), axis(6, 5)});
+        CoOccurrence co = CoOccurrence.builder(6).add(0, 1, 3).add(2, 3, 1).build();
+        Recommender reused = new Recommender(items, co, RankingSettings.defaults());
+        reused.recommend(List.of(liked(0, 1), liked(3, 2)), List.of(), 100, 0.5);
+
+        List<Interaction> next = List.of(liked(1, 1));
+        List<Integer> list = itemsOf(reused.recommend(next, List.of(), 100, 0.5));
+
+        Recommender fresh = new Recommender(items, co, RankingSettings.defaults());
+        assertEquals(itemsOf(fresh.recommend(next, List.of(), 100, 0.5)), list);
+        assertEquals(Set.of(0, 2, 3, 4, 5), Set.copyOf(list));
+    }
+
+    /*
+     * Items 0 and 1 are the head. Tail item 5 was consumed by 5 users, 3 of whom also consumed the
+     * user's item 0; tail item 7 by a single user, who also consumed item 0. By the shared
+     * relevance (cosine balance, popularity prior) item 5 leads; the tail aspect divides by the
+     * tail item's whole count (3/5 against 1/1), so its first pick is item 7.
+     */
+    @Test
+    void tailPickFollowsItsFewConsumersNotItsPopularity() {
+        float[][] rows = new float[10][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = axis(10, i);
+        }
+        ItemIndex items = index(new int[] {100, 90, 80, 70, 60, 5, 5, 1, 1, 1}, rows);
+        CoOccurrence co = CoOccurrence.builder(10).add(0, 5, 3).add(0, 7, 1).build();
+        Recommender recommender = new Recommender(items, co, settings(1, 0, 0.2, 0.8));
+
+        List<Recommendation> byRelevance = recommender.recommend(List.of(liked(0, 1)), List.of(),
+                2, 0);
+        List<Recommendation> tailFirst = recommender.recommend(List.of(liked(0, 1)), List.of(),
+                1, 1);
+
+        assertEquals(5, byRelevance.get(0).item());
+        assertEquals(List.of(7), itemsOf(tailFirst));
+    }
+
     /*
      * Items 1..3 point almost the same way (cosine 0.995) and are the most relevant; item 4 is
      * distinct and less relevant. Only one of the three twins may lead.

@@ -1,21 +1,16 @@
 package dev.longtail.eval;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MovieLensReaderTest {
-
-    @Test
-    void splitsQuotedFieldsWithCommasAndDoubledQuotes() {
-        assertArrayEquals(new String[] {"3", "Lantern, The (1983)", "Sci-Fi"},
-                MovieLensReader.split("3,\"Lantern, The (1983)\",Sci-Fi"));
-        assertArrayEquals(new String[] {"5", "Comet \"Blue\" (1985)", ""},
-                MovieLensReader.split("5,\"Comet \"\"Blue\"\" (1985)\","));
-    }
 
     @Test
     void readsTheThreeFiles() throws Exception {
@@ -26,5 +21,17 @@ class MovieLensReaderTest {
         assertEquals(83, data.ratings().size());
         assertEquals("dark, moody", data.tags().get(2).tag());
         assertEquals(1500000100000L, data.tags().get(0).timestampMillis());
+        assertEquals("1", data.tags().get(0).user());
+    }
+
+    @Test
+    void rejectedRowStopsTheReadNamingFileAndLine(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("movies.csv"), "movieId,title,genres\n1,,Drama\n");
+        Files.writeString(folder.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MovieLensReader().read(folder));
+
+        assertTrue(e.getMessage().contains("movies.csv:2 [title]"), e.getMessage());
     }
 }
