@@ -20,7 +20,9 @@ public class ComponentsProducer {
     @Produces
     @ApplicationScoped
     Components components(LongtailConfig config) {
-        AwsClients aws = new AwsClients(config.aws().endpoint(), config.aws().region());
+        LongtailConfig.Aws endpoints = config.aws();
+        AwsClients aws = new AwsClients(endpoints.endpoint(), endpoints.s3Endpoint(),
+                endpoints.sqsEndpoint(), endpoints.region());
         LongtailConfig.Table t = config.table();
         Tables tables = new Tables(t.items(), t.vectors(), t.events(), t.stats(), t.profiles());
         Supplier<SqsClient> sqs = memo(aws::sqs);

@@ -53,7 +53,14 @@ public interface LongtailConfig {
 
     /** Where the AWS clients point; left empty in AWS, set for local servers. */
     interface Aws {
+        /** Endpoint of every AWS service, e.g. one local server speaking all three protocols. */
         Optional<URI> endpoint();
+
+        /** Endpoint of S3 alone, taking precedence over {@link #endpoint()}. */
+        Optional<URI> s3Endpoint();
+
+        /** Endpoint of SQS alone, taking precedence over {@link #endpoint()}. */
+        Optional<URI> sqsEndpoint();
 
         Optional<String> region();
     }

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.funqy.Funq;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,13 +66,18 @@ class TemplateConsistencyTest {
     private static final Pattern CREDENTIAL_NAME =
             Pattern.compile("(?i).*(api.?key|secret|token|password).*");
 
+    private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
+    private static final String LAYER_PARAMETER = "SecretsExtensionLayerArn";
+    private static final int EXTENSION_DEFAULT_PORT = 2773;
+
+    private static JsonNode template;
     private static JsonNode resources;
     private static JsonNode parameters;
     private static JsonNode globals;
 
     @BeforeAll
     static void readTemplate() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
+        template = new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
         resources = template.path("Resources");
         parameters = template.path("Parameters");
         globals = template.path("Globals").path("Function");
@@ -212,6 +219,84 @@ class TemplateConsistencyTest {
         assertEquals(new TreeSet<>(Set.of("GET /users/{userId}/recommendations",
                 "GET /items/{itemId}/similar", "GET /users/{userId}/interests",
                 "DELETE /users/{userId}")), routes);
+    }
+
+    @Test
+    void exactlyTheFunctionsAllowedToReadTheKeySecretCarryTheSecretsExtension() {
+        Map<String, Boolean> mismatched = new LinkedHashMap<>();
+        functions().forEach((name, function) -> {
+            String policies = function.path("Properties").path("Policies").toString();
+            boolean readsSecret =
+                    policies.contains("secretsmanager") || policies.contains(SECRET_POLICY);
+            boolean hasLayer = function.path("Properties").path("Layers").toString()
+                    .contains("{\"Ref\":\"" + LAYER_PARAMETER + "\"}");
+            if (readsSecret != hasLayer) {
+                mismatched.put(name, readsSecret);
+            }
+        });
+
+        assertTrue(mismatched.isEmpty(), "functions whose secret access (true) or its absence"
+                + " (false) does not match the " + LAYER_PARAMETER + " layer: " + mismatched);
+        assertTrue(functionExporting("embed").path("Properties").path("Layers").toString()
+                .contains(LAYER_PARAMETER), "embed resolves the API key but lacks the layer");
+    }
+
+    @Test
+    void secretAccessIsLimitedToGetSecretValueOnTheKeySecret() {
+        functions().forEach((name, function) -> secretGrants(
+                function.path("Properties").path("Policies")).forEach(grant -> assertEquals(
+                        "{\"Ref\":\"LlmApiKeySecretArn\"}", grant.toString(),
+                        name + " may read secrets beyond the key secret")));
+    }
+
+    @Test
+    void extensionLayerIsRequiredWithASecretAndListensWhereTheCodeAsks() throws Exception {
+        assertEquals("", parameters.path(LAYER_PARAMETER).path("Default").asText(null),
+                LAYER_PARAMETER + " must be a parameter (its ARN differs per region)");
+        String rules = template.path("Rules").toString();
+        assertTrue(rules.contains("LlmApiKeySecretArn") && rules.contains(LAYER_PARAMETER),
+                "no rule requires " + LAYER_PARAMETER + " when LlmApiKeySecretArn is set");
+
+        Class<?> apiKeys = Class.forName("dev.longtail.config.ApiKeys", false,
+                TemplateConsistencyTest.class.getClassLoader());
+        Field extension = apiKeys.getDeclaredField("EXTENSION");
+        extension.setAccessible(true);
+        int port = URI.create((String) extension.get(null)).getPort();
+        functions().forEach((name, function) -> assertEquals(EXTENSION_DEFAULT_PORT,
+                environment(function).path("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT")
+                        .asInt(EXTENSION_DEFAULT_PORT), name + " moves the extension's port"));
+        assertEquals(EXTENSION_DEFAULT_PORT, port, "port the code asks the secrets extension on");
+    }
+
+    @Test
+    void modelSettingsReachEveryFunctionFromParameters() {
+        Map<String, String> settings = Map.of(
+                "LONGTAIL_EMBEDDING_BASE_URL", "EmbeddingBaseUrl",
+                "LONGTAIL_EMBEDDING_MODEL", "EmbeddingModel",
+                "LONGTAIL_CHAT_BASE_URL", "ChatBaseUrl",
+                "LONGTAIL_CHAT_MODEL", "ChatModel",
+                "LONGTAIL_LLM_API_KEY_SECRET", "LlmApiKeySecretArn");
+        functions().forEach((name, function) -> settings.forEach((variable, parameter) -> {
+            assertEquals(parameter, environment(function).path(variable).path("Ref").asText(),
+                    name + " " + variable);
+            assertTrue(parameters.has(parameter), "no parameter " + parameter);
+        }));
+    }
+
+    /** The resources of every secret grant in the policies; fails on a grant of more than reads. */
+    private static List<JsonNode> secretGrants(JsonNode policies) {
+        List<JsonNode> resources = new ArrayList<>();
+        policies.findParents(SECRET_POLICY).forEach(
+                p -> resources.add(p.path(SECRET_POLICY).path("SecretArn")));
+        policies.findParents("Action").forEach(statement -> {
+            if (statement.path("Action").toString().contains("secretsmanager")) {
+                String actions = statement.path("Action").toString();
+                assertEquals("\"secretsmanager:GetSecretValue\"",
+                        actions.replace("[", "").replace("]", ""), "secret actions granted");
+                resources.add(statement.path("Resource"));
+            }
+        });
+        return resources;
     }
 
     /** Names under which the compiled code exports functions: the {@code @Funq} value or name. */

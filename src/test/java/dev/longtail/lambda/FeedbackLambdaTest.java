@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * message and reports exactly the malformed message as a batch item failure.
  */
 @QuarkusTest
-@QuarkusTestResource(DynaliteResource.class)
+@TestProfile(LambdaProfiles.Feedback.class)
 class FeedbackLambdaTest {
 
     @Test

@@ -9,6 +9,8 @@ import dev.longtail.llm.Embedder;
 import dev.longtail.local.Dynalite;
 import dev.longtail.local.MemoryQueue;
 import dev.longtail.objects.LocalObjects;
+import dev.longtail.objects.ObjectStore;
+import dev.longtail.queue.MessageQueue;
 import dev.longtail.store.TableSetup;
 import dev.longtail.store.Tables;
 import java.io.IOException;
@@ -40,8 +42,17 @@ public final class TestStack {
     private TestStack(Tables tables, Path objects) {
         this.tables = tables;
         this.objects = objects;
-        this.components = new Components(tables, dynamo(), () -> new LocalObjects(objects),
-                () -> embedQueue, () -> feedbackQueue, TestStack::embedder, Embedder.DEFAULT_SPACE,
+        this.components = components(new LocalObjects(objects), embedQueue);
+    }
+
+    /**
+     * Components on this stack's tables that read uploads from and write reports to
+     * {@code objects} (S3 through a local server, say) and send embed requests to
+     * {@code embedQueue}; feedback still goes to the in-memory {@link #feedbackQueue}.
+     */
+    public Components components(ObjectStore objects, MessageQueue embedQueue) {
+        return new Components(tables, dynamo(), () -> objects, () -> embedQueue,
+                () -> feedbackQueue, TestStack::embedder, Embedder.DEFAULT_SPACE,
                 RankingSettings.defaults());
     }
 
