@@ -1,6 +1,7 @@
 package dev.longtail.config;
 
 import dev.longtail.core.RankingSettings;
+import dev.longtail.interest.ChatSettings;
 import dev.longtail.llm.Embedder;
 import dev.longtail.objects.S3Objects;
 import dev.longtail.queue.MessageQueue;
@@ -32,7 +33,22 @@ public class ComponentsProducer {
                 () -> queue(sqs, config.queue().embed(), "longtail.queue.embed"),
                 () -> queue(sqs, config.queue().feedback(), "longtail.queue.feedback"),
                 () -> embedder(embedding, config.llm(), aws),
-                space, RankingSettings.defaults().withDefaultTailWeight(config.tailWeight()));
+                space, RankingSettings.defaults().withDefaultTailWeight(config.tailWeight()),
+                interestSettings(config));
+    }
+
+    private static InterestSettings interestSettings(LongtailConfig config) {
+        LongtailConfig.Interest interest = config.interest();
+        InterestSettings settings = new InterestSettings(Optional.empty(),
+                interest.firstRefreshAfter(), interest.refreshAfter());
+        LongtailConfig.Chat chat = config.chat();
+        if (chat.baseUrl().isEmpty()) {
+            return settings;
+        }
+        // The key is resolved on first use: only the embed function ever asks the chat model.
+        return settings.withChat(() -> new ChatSettings(chat.baseUrl().get(), chat.model(),
+                ApiKeys.resolve(config.llm()), Duration.ofSeconds(chat.timeoutSeconds()),
+                chat.maxAttempts(), chat.sendReviews()));
     }
 
     private static MessageQueue queue(Supplier<SqsClient> sqs, Optional<String> url, String property) {

@@ -8,6 +8,7 @@ import dev.longtail.store.UserEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies one feedback event: counts the item's popularity and its co-consumption with the items
@@ -31,11 +32,17 @@ public final class FeedbackService {
     private final EventStore events;
     private final ProfileStore profiles;
     private final StatsStore stats;
+    private final RefreshTrigger refresh;
 
-    public FeedbackService(EventStore events, ProfileStore profiles, StatsStore stats) {
+    /**
+     * @param refresh asks for interest summaries once enough events arrived
+     */
+    public FeedbackService(EventStore events, ProfileStore profiles, StatsStore stats,
+            RefreshTrigger refresh) {
         this.events = events;
         this.profiles = profiles;
         this.stats = stats;
+        this.refresh = refresh;
     }
 
     /**
@@ -46,10 +53,15 @@ public final class FeedbackService {
         if (events.recorded(event.userId(), event.eventId())) {
             return Outcome.DUPLICATE;
         }
-        List<String> before = profiles.noteEvent(event.userId(), event.itemId(), event.eventId(), liked)
+        Optional<ProfileStore.Noted> noted =
+                profiles.noteEvent(event.userId(), event.itemId(), event.eventId(), liked);
+        List<String> before = noted.map(ProfileStore.Noted::recent)
                 .orElseGet(() -> profiles.recent(event.userId()));
         stats.count(event.itemId(), event.eventId(), liked ? others(before, event.itemId()) : List.of());
         events.record(event);
+        // Known shortcoming: when this send fails the redelivered event is already noted and
+        // sends nothing; the summary then waits for the next threshold crossing.
+        noted.ifPresent(n -> refresh.afterEvent(event.userId(), n));
         return Outcome.APPLIED;
     }
 
