@@ -118,8 +118,15 @@ public final class Components {
 
     private FeedbackService newFeedback() {
         return new FeedbackService(new EventStore(dynamo, tables), new ProfileStore(dynamo, tables),
-                new StatsStore(dynamo, tables), new RefreshTrigger(embedQueue.get(),
-                        interestSettings.firstRefreshAfter(), interestSettings.refreshAfter()));
+                new StatsStore(dynamo, tables), refreshTrigger());
+    }
+
+    private RefreshTrigger refreshTrigger() {
+        if (!interestSettings.onFeedback()) {
+            return RefreshTrigger.none();
+        }
+        return new RefreshTrigger(embedQueue.get(), interestSettings.firstRefreshAfter(),
+                interestSettings.refreshAfter());
     }
 
     private InterestService newInterests() {

@@ -12,11 +12,14 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Makes the one {@link Components} of a deployed function from its configuration. */
 @ApplicationScoped
 public class ComponentsProducer {
+
+    private static final Logger LOG = Logger.getLogger(ComponentsProducer.class);
 
     @Produces
     @ApplicationScoped
@@ -39,8 +42,12 @@ public class ComponentsProducer {
 
     private static InterestSettings interestSettings(LongtailConfig config) {
         LongtailConfig.Interest interest = config.interest();
+        boolean onFeedback = config.queue().embed().isPresent();
+        if (!onFeedback) {
+            LOG.warn("longtail.queue.embed is not set: feedback does not ask for interest summaries");
+        }
         InterestSettings settings = new InterestSettings(Optional.empty(),
-                interest.firstRefreshAfter(), interest.refreshAfter());
+                interest.firstRefreshAfter(), interest.refreshAfter(), onFeedback);
         LongtailConfig.Chat chat = config.chat();
         if (chat.baseUrl().isEmpty()) {
             return settings;

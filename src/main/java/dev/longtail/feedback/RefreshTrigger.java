@@ -20,7 +20,7 @@ public final class RefreshTrigger {
     private final int refreshAfter;
 
     /**
-     * @param embedQueue   where profile messages go
+     * @param embedQueue   where profile messages go; {@code null} sends none
      * @param firstAfter   events before a user's first summary, 1 or more
      * @param refreshAfter events between later refreshes, 1 or more
      * @throws IllegalArgumentException naming a threshold below 1
@@ -35,6 +35,11 @@ public final class RefreshTrigger {
         this.refreshAfter = refreshAfter;
     }
 
+    /** A trigger that never asks: for deployments without an embed queue. */
+    public static RefreshTrigger none() {
+        return new RefreshTrigger(null, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     /**
      * @param noted what noting the user's latest event found
      * @return whether a profile message was sent
@@ -42,7 +47,7 @@ public final class RefreshTrigger {
      */
     public boolean afterEvent(String userId, ProfileStore.Noted noted) {
         long threshold = noted.refreshed() ? refreshAfter : firstAfter;
-        if (noted.sinceSummary() != threshold) {
+        if (embedQueue == null || noted.sinceSummary() != threshold) {
             return false;
         }
         embedQueue.sendAll(List.of(EmbedMessage.forProfile(userId)));
