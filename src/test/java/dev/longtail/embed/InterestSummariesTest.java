@@ -150,10 +150,7 @@ class InterestSummariesTest {
     @Test
     void serverErrorFailsTheMessageAndKeepsTheLastGoodSummary() throws Exception {
         Components hosted = hosted(1);
-        rate(hosted, "7", 5.0, "c1", "c2", "c3");
-        deliverEmbeds(hosted);
-        JsonNode before = get(hosted, "/users/7/interests", 200);
-        rate(hosted, "7", 2.0, "g1");
+        JsonNode before = summaryThenOneMoreEvent(hosted);
         stub.enqueue(OpenAiStub.Response.serverError());
 
         InterestRefreshException failed = assertThrows(InterestRefreshException.class,
@@ -166,10 +163,7 @@ class InterestSummariesTest {
     @Test
     void invalidAnswerKeepsTheLastGoodSummaryWithoutRetrying() throws Exception {
         Components hosted = hosted(1);
-        rate(hosted, "7", 5.0, "c1", "c2", "c3");
-        deliverEmbeds(hosted);
-        JsonNode before = get(hosted, "/users/7/interests", 200);
-        rate(hosted, "7", 2.0, "g1");
+        JsonNode before = summaryThenOneMoreEvent(hosted);
         stub.enqueue(OpenAiStub.Response.chat("this is not JSON"));
 
         InterestService.Outcome outcome = hosted.interests().refresh("7");
@@ -219,6 +213,15 @@ class InterestSummariesTest {
         assertTrue(body.path("profileDeleted").asBoolean());
         assertTrue(body.path("interestsDeleted").asBoolean());
         get(stack.components, "/users/610/interests", 404);
+    }
+
+    /** @return the summary made from three ratings, before a fourth rating changed the history */
+    private JsonNode summaryThenOneMoreEvent(Components hosted) throws Exception {
+        rate(hosted, "7", 5.0, "c1", "c2", "c3");
+        deliverEmbeds(hosted);
+        JsonNode before = get(hosted, "/users/7/interests", 200);
+        rate(hosted, "7", 2.0, "g1");
+        return before;
     }
 
     private Components hosted(int maxAttempts) {
