@@ -196,6 +196,7 @@ final class Evaluation {
         List<Result> results = new ArrayList<>();
         Recommender recommender = new Recommender(fold.training.index, fold.training.co, settings);
         for (InterestSource source : interestSources) {
+            source.catalog(itemTags(data, tags));
             List<List<Interest>> interests = new ArrayList<>();
             for (int u = 0; u < fold.training.users(); u++) {
                 interests.add(source.interests(history(data, fold.training.events[u], u, tags),
@@ -206,6 +207,16 @@ final class Evaluation {
                             interests.get(user), k, settings.defaultTailWeight()))));
         }
         return results;
+    }
+
+    private static List<List<String>> itemTags(Dataset data, List<List<String>> tags) {
+        List<List<String>> itemTags = new ArrayList<>(data.items());
+        for (int i = 0; i < data.items(); i++) {
+            List<String> all = new ArrayList<>(data.movies.get(i).genres());
+            all.addAll(tags.get(i));
+            itemTags.add(all);
+        }
+        return itemTags;
     }
 
     private static List<float[]> embedAll(EmbeddingCache embeddings, List<String> texts) {

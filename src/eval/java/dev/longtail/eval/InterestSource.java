@@ -16,6 +16,15 @@ public interface InterestSource {
     String name();
 
     /**
+     * Called once before any {@link #interests} call with what the catalog says about every
+     * item, for sources that compare a user with the whole catalog. Does nothing by default.
+     *
+     * @param itemTags per catalog item, its genres followed by its most frequent tags
+     */
+    default void catalog(List<List<String>> itemTags) {
+    }
+
+    /**
      * @param history the user's training history only, oldest first
      * @param embed   turns texts into vectors of the items' embedding space (cached on disk)
      * @return the user's interests, may be empty

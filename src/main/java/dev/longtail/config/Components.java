@@ -2,8 +2,15 @@ package dev.longtail.config;
 
 import dev.longtail.core.RankingSettings;
 import dev.longtail.embed.EmbedService;
+import dev.longtail.embed.InterestService;
 import dev.longtail.feedback.FeedbackService;
+import dev.longtail.feedback.RefreshTrigger;
 import dev.longtail.ingest.IngestService;
+import dev.longtail.interest.HostedInterestModel;
+import dev.longtail.interest.InterestModel;
+import dev.longtail.interest.OfflineInterestModel;
+import dev.longtail.interest.Redactor;
+import dev.longtail.interest.TagBaseRates;
 import dev.longtail.llm.Embedder;
 import dev.longtail.objects.ObjectStore;
 import dev.longtail.queue.MessageQueue;
@@ -17,6 +24,8 @@ import dev.longtail.store.Tables;
 import dev.longtail.store.VectorStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,17 +45,31 @@ public final class Components {
     private final Lazy<Embedder> embedder;
     private final String space;
     private final RankingSettings ranking;
+    private final InterestSettings interestSettings;
+    private final Lazy<OfflineInterestModel> offlineModel = new Lazy<>(this::newOfflineModel);
+    private final Lazy<InterestModel> interestModel = new Lazy<>(this::newInterestModel);
+    private final Lazy<InterestService> interests = new Lazy<>(this::newInterests);
     private final Lazy<IngestService> ingest = new Lazy<>(this::newIngest);
     private final Lazy<EmbedService> embed = new Lazy<>(this::newEmbed);
     private final Lazy<FeedbackService> feedback = new Lazy<>(this::newFeedback);
     private final Lazy<RecommendApi> recommend = new Lazy<>(this::newRecommend);
 
-    /**
-     * @param space the embedding space of {@code embedder}, known without loading the model
-     */
+    /** Components with the offline interest model and the default refresh thresholds. */
     public Components(Tables tables, DynamoDbClient dynamo, Supplier<ObjectStore> objects,
             Supplier<MessageQueue> embedQueue, Supplier<MessageQueue> feedbackQueue,
             Supplier<Embedder> embedder, String space, RankingSettings ranking) {
+        this(tables, dynamo, objects, embedQueue, feedbackQueue, embedder, space, ranking,
+                InterestSettings.offline());
+    }
+
+    /**
+     * @param space the embedding space of {@code embedder}, known without loading the model
+     * @param interestSettings which model writes interest summaries, and how often
+     */
+    public Components(Tables tables, DynamoDbClient dynamo, Supplier<ObjectStore> objects,
+            Supplier<MessageQueue> embedQueue, Supplier<MessageQueue> feedbackQueue,
+            Supplier<Embedder> embedder, String space, RankingSettings ranking,
+            InterestSettings interestSettings) {
         this.tables = tables;
         this.dynamo = dynamo;
         this.objects = objects;
@@ -55,6 +78,7 @@ public final class Components {
         this.embedder = new Lazy<>(embedder);
         this.space = space;
         this.ranking = ranking;
+        this.interestSettings = interestSettings;
     }
 
     public IngestService ingest() {
@@ -63,6 +87,11 @@ public final class Components {
 
     public EmbedService embed() {
         return embed.get();
+    }
+
+    /** The interest summary refresh of the embed function. */
+    public InterestService interests() {
+        return interests.get();
     }
 
     public FeedbackService feedback() {
@@ -89,7 +118,40 @@ public final class Components {
 
     private FeedbackService newFeedback() {
         return new FeedbackService(new EventStore(dynamo, tables), new ProfileStore(dynamo, tables),
-                new StatsStore(dynamo, tables));
+                new StatsStore(dynamo, tables), refreshTrigger());
+    }
+
+    private RefreshTrigger refreshTrigger() {
+        if (!interestSettings.onFeedback()) {
+            return RefreshTrigger.none();
+        }
+        return new RefreshTrigger(embedQueue.get(), interestSettings.firstRefreshAfter(),
+                interestSettings.refreshAfter());
+    }
+
+    private InterestService newInterests() {
+        return new InterestService(new EventStore(dynamo, tables), new ItemStore(dynamo, tables),
+                new ProfileStore(dynamo, tables), embedder.get(), interestModel, offlineModel,
+                Clock.systemUTC());
+    }
+
+    private InterestModel newInterestModel() {
+        if (interestSettings.chat().isEmpty()) {
+            return offlineModel.get();
+        }
+        return new HostedInterestModel(interestSettings.chat().get().get(), new Redactor(),
+                Clock.systemUTC());
+    }
+
+    /**
+     * Tag base rates are counted over the catalog once per warm container. Known shortcoming:
+     * items ingested later are not counted until the container is replaced, which shifts the
+     * offline model's lifts a little on a growing catalog.
+     */
+    private OfflineInterestModel newOfflineModel() {
+        List<List<String>> itemTags = new ArrayList<>();
+        new ItemStore(dynamo, tables).scan(item -> itemTags.add(InterestService.tags(item)));
+        return new OfflineInterestModel(TagBaseRates.fromItemTags(itemTags), Clock.systemUTC());
     }
 
     private RecommendApi newRecommend() {

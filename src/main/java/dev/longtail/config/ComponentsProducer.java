@@ -1,6 +1,7 @@
 package dev.longtail.config;
 
 import dev.longtail.core.RankingSettings;
+import dev.longtail.interest.ChatSettings;
 import dev.longtail.llm.Embedder;
 import dev.longtail.objects.S3Objects;
 import dev.longtail.queue.MessageQueue;
@@ -11,11 +12,14 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Makes the one {@link Components} of a deployed function from its configuration. */
 @ApplicationScoped
 public class ComponentsProducer {
+
+    private static final Logger LOG = Logger.getLogger(ComponentsProducer.class);
 
     @Produces
     @ApplicationScoped
@@ -34,7 +38,26 @@ public class ComponentsProducer {
                 () -> queue(sqs, config.queue().embed(), "longtail.queue.embed"),
                 () -> queue(sqs, config.queue().feedback(), "longtail.queue.feedback"),
                 () -> embedder(embedding, config.llm(), aws),
-                space, RankingSettings.defaults().withDefaultTailWeight(config.tailWeight()));
+                space, RankingSettings.defaults().withDefaultTailWeight(config.tailWeight()),
+                interestSettings(config));
+    }
+
+    private static InterestSettings interestSettings(LongtailConfig config) {
+        LongtailConfig.Interest interest = config.interest();
+        boolean onFeedback = config.queue().embed().isPresent();
+        if (!onFeedback) {
+            LOG.warn("longtail.queue.embed is not set: feedback does not ask for interest summaries");
+        }
+        InterestSettings settings = new InterestSettings(Optional.empty(),
+                interest.firstRefreshAfter(), interest.refreshAfter(), onFeedback);
+        LongtailConfig.Chat chat = config.chat();
+        if (chat.baseUrl().isEmpty()) {
+            return settings;
+        }
+        // The key is resolved on first use: only the embed function ever asks the chat model.
+        return settings.withChat(() -> new ChatSettings(chat.baseUrl().get(), chat.model(),
+                ApiKeys.resolve(config.llm()), Duration.ofSeconds(chat.timeoutSeconds()),
+                chat.maxAttempts(), chat.sendReviews()));
     }
 
     private static MessageQueue queue(Supplier<SqsClient> sqs, Optional<String> url, String property) {

@@ -22,6 +22,10 @@ public interface LongtailConfig {
 
     Llm llm();
 
+    Chat chat();
+
+    Interest interest();
+
     /** Tail weight of requests that name none: 0 (plain relevance) to 1. */
     @WithDefault("0.3")
     double tailWeight();
@@ -77,6 +81,38 @@ public interface LongtailConfig {
 
         @WithDefault("30")
         int timeoutSeconds();
+    }
+
+    /** The chat model writing interest summaries; with no base URL the offline model does. */
+    interface Chat {
+        /** OpenAI-compatible API base including the version path, e.g. https://host/v1. */
+        Optional<String> baseUrl();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        /** Connect and read timeout of one attempt. */
+        @WithDefault("20")
+        int timeoutSeconds();
+
+        /** Attempts per summary including the first, 1 to 10. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Whether review texts may be sent (after redaction) at all. */
+        @WithDefault("false")
+        boolean sendReviews();
+    }
+
+    /** When interest summaries are refreshed. */
+    interface Interest {
+        /** Events since the last refresh that ask for the next one. */
+        @WithDefault("10")
+        int refreshAfter();
+
+        /** Events that ask for a user's first summary. */
+        @WithDefault("3")
+        int firstRefreshAfter();
     }
 
     /** Credentials of the hosted language models. */

@@ -10,6 +10,7 @@ import org.jboss.logging.MDC;
 /**
  * The embed function: one call per message of the embed queue (the SQS batch is split by the
  * runtime, and a message whose call throws is reported as a batch item failure and retried).
+ * Item messages embed items; profile messages refresh a user's interest summary.
  */
 public class EmbedFunction {
 
@@ -25,6 +26,8 @@ public class EmbedFunction {
     /**
      * @throws IllegalArgumentException for a malformed message (it goes to the dead-letter queue
      *     after its retries)
+     * @throws InterestRefreshException when a hosted interest model failed for now (the message
+     *     is delivered again later; the stored summary stays)
      */
     @Funq("embed")
     public EmbedService.Result embed(SQSMessage message) {
@@ -32,9 +35,7 @@ public class EmbedFunction {
         try {
             EmbedMessage request = parse(message);
             if (request.userId() != null) {
-                // Interest summaries are refreshed by the profile step of this function.
-                LOG.infof("profile refresh for a user is not handled by this deployment; skipped");
-                return new EmbedService.Result(0, 0, 0, 0);
+                return refreshInterests(request.userId());
             }
             EmbedService.Result result = components.embed().embedItems(request.itemIds());
             LOG.infof("embedded %d of %d items (%d unchanged, %d unknown)", result.embedded(),
@@ -42,6 +43,20 @@ public class EmbedFunction {
             return result;
         } finally {
             MDC.remove("messageId");
+        }
+    }
+
+    private EmbedService.Result refreshInterests(String userId) {
+        long started = System.nanoTime();
+        try {
+            InterestService.Outcome outcome = components.interests().refresh(userId);
+            LOG.infof("interest summary of user %s: %s in %d ms", userId, outcome,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbedService.Result(0, 0, 0, 0);
+        } catch (InterestRefreshException e) {
+            LOG.warnf("interest summary of user %s: %s after %d ms, message will be retried",
+                    userId, e.kind(), (System.nanoTime() - started) / 1_000_000);
+            throw e;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,11 +37,17 @@ public final class FeedbackService {
     private final EventStore events;
     private final ProfileStore profiles;
     private final StatsStore stats;
+    private final RefreshTrigger refresh;
 
-    public FeedbackService(EventStore events, ProfileStore profiles, StatsStore stats) {
+    /**
+     * @param refresh asks for interest summaries once enough events arrived
+     */
+    public FeedbackService(EventStore events, ProfileStore profiles, StatsStore stats,
+            RefreshTrigger refresh) {
         this.events = events;
         this.profiles = profiles;
         this.stats = stats;
+        this.refresh = refresh;
     }
 
     /**
@@ -76,7 +83,8 @@ public final class FeedbackService {
         }
         List<UserEvent> todo = new ArrayList<>(fresh.values());
         List<String> liked = todo.stream().filter(e -> weight(e) > 0).map(UserEvent::itemId).toList();
-        List<String> window = new ArrayList<>(profiles.noteEvents(userId, runId(todo), liked, todo.size())
+        Optional<ProfileStore.Noted> noted = profiles.noteEvents(userId, runId(todo), liked, todo.size());
+        List<String> window = new ArrayList<>(noted.map(ProfileStore.Noted::recent)
                 .orElseGet(() -> profiles.recent(userId)));
         for (UserEvent event : todo) {
             boolean likes = weight(event) > 0;
@@ -89,6 +97,9 @@ public final class FeedbackService {
             }
         }
         events.recordAll(todo);
+        // Known shortcoming: when this send fails the redelivered run is already noted and sends
+        // nothing; the summary then waits for the next threshold crossing.
+        noted.ifPresent(n -> refresh.afterEvents(userId, n));
         return todo.size();
     }
 

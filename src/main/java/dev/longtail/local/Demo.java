@@ -79,6 +79,7 @@ public final class Demo {
             upload(work, components);
             deliverEmbeds(new EmbedFunction(components));
             deliverFeedback(new FeedbackFunction(components));
+            summariseInterests(new EmbedFunction(components));
             RecommendFunction recommend = new RecommendFunction(components);
             printRecommendations(recommend);
             say(String.format("Whole run: %.1f s, peak heap %d MB", (System.nanoTime() - started) / 1e9,
@@ -136,6 +137,17 @@ public final class Demo {
             }
         }
         say(String.format("  %,d items embedded in %.1f s", embedded, (System.nanoTime() - t) / 1e9));
+    }
+
+    /** Delivers the profile messages the feedback asked for: one interest summary per user. */
+    private void summariseInterests(EmbedFunction embed) {
+        int total = embedQueue.size();
+        say(String.format("Summarising interests: %,d profile messages (offline model) ...", total));
+        long t = System.nanoTime();
+        for (List<SQSMessage> batch = embedQueue.takeBatch(); !batch.isEmpty(); batch = embedQueue.takeBatch()) {
+            batch.forEach(embed::embed);
+        }
+        say(String.format("  %,d summaries in %.1f s", total, (System.nanoTime() - t) / 1e9));
     }
 
     /**

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longtail.core.ItemIndex;
 import dev.longtail.core.Recommendation;
 import dev.longtail.core.Recommender;
+import dev.longtail.interest.InterestSummary;
+import dev.longtail.interest.WeightedInterest;
 import dev.longtail.store.EventStore;
 import dev.longtail.store.ProfileStore;
 import java.net.URLDecoder;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code GET /users/{userId}/recommendations?count=10&tailWeight=0.3}</li>
  * <li>{@code GET /items/{itemId}/similar?count=10}</li>
+ * <li>{@code GET /users/{userId}/interests}: the user's interest summary, 404 when there is none</li>
  * <li>{@code DELETE /users/{userId}}: erases the user's history and profile</li>
  * </ul>
  * Bad parameters answer 400 naming the parameter and its value; unknown items 404.
@@ -32,6 +35,7 @@ public final class RecommendApi {
 
     static final int DEFAULT_COUNT = 10;
     private static final Pattern USER_RECOMMENDATIONS = Pattern.compile("^/users/([^/]+)/recommendations/?$");
+    private static final Pattern USER_INTERESTS = Pattern.compile("^/users/([^/]+)/interests/?$");
     private static final Pattern ITEM_SIMILAR = Pattern.compile("^/items/([^/]+)/similar/?$");
     private static final Pattern USER = Pattern.compile("^/users/([^/]+)/?$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +59,10 @@ public final class RecommendApi {
             Matcher user = USER_RECOMMENDATIONS.matcher(path);
             if (user.matches()) {
                 return onlyGet(method, () -> recommendations(decode(user.group(1)), query));
+            }
+            Matcher interests = USER_INTERESTS.matcher(path);
+            if (interests.matches()) {
+                return onlyGet(method, () -> interests(decode(interests.group(1))));
             }
             Matcher item = ITEM_SIMILAR.matcher(path);
             if (item.matches()) {
@@ -92,11 +100,28 @@ public final class RecommendApi {
         return json(200, body);
     }
 
+    private APIGatewayV2HTTPResponse interests(String userId) {
+        Optional<ProfileStore.StoredInterests> stored = profiles.interests(userId);
+        if (stored.isEmpty()) {
+            return error(404, "user '" + userId + "' has no interest summary yet", "userId", userId);
+        }
+        InterestSummary summary = stored.get().summary();
+        ObjectNode body = JSON.createObjectNode().put("userId", userId);
+        ArrayNode list = body.putArray("interests");
+        for (WeightedInterest interest : summary.interests()) {
+            list.addObject().put("phrase", interest.phrase()).put("weight", interest.weight());
+        }
+        body.put("sentence", summary.sentence()).put("source", summary.source())
+                .put("createdAt", summary.createdAt().toString());
+        return json(200, body);
+    }
+
     private APIGatewayV2HTTPResponse deleteUser(String userId) {
         int deletedEvents = events.deleteUser(userId);
-        boolean deletedProfile = profiles.delete(userId);
+        ProfileStore.Erased erased = profiles.delete(userId);
         ObjectNode body = JSON.createObjectNode().put("userId", userId)
-                .put("eventsDeleted", deletedEvents).put("profileDeleted", deletedProfile);
+                .put("eventsDeleted", deletedEvents).put("profileDeleted", erased.profile())
+                .put("interestsDeleted", erased.interests());
         return json(200, body);
     }
 

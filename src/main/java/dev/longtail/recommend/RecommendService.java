@@ -6,6 +6,7 @@ import dev.longtail.core.ItemIndex;
 import dev.longtail.core.RankingSettings;
 import dev.longtail.core.Recommendation;
 import dev.longtail.core.Signals;
+import dev.longtail.interest.WeightedInterest;
 import dev.longtail.store.EventStore;
 import dev.longtail.store.ItemStore;
 import dev.longtail.store.ProfileStore;
@@ -84,9 +85,22 @@ public final class RecommendService {
         return Optional.of(new UserList(current.recommender().similar(item, count), current.index(), false));
     }
 
-    /** Interests from the user's summary; none until summaries exist for the user. */
+    /**
+     * Interests from the user's stored summary; none when there is no summary yet or its vectors
+     * belong to another embedding space than the items'.
+     */
     List<Interest> interests(String userId) {
-        return List.of();
+        Optional<ProfileStore.StoredInterests> stored = profiles.interests(userId);
+        if (stored.isEmpty() || !stored.get().space().equals(space)) {
+            return List.of();
+        }
+        List<WeightedInterest> phrases = stored.get().summary().interests();
+        List<Interest> interests = new ArrayList<>(phrases.size());
+        for (int i = 0; i < phrases.size(); i++) {
+            interests.add(new Interest(phrases.get(i).phrase(), phrases.get(i).weight(),
+                    stored.get().vectors().get(i)));
+        }
+        return interests;
     }
 
     private static List<Interaction> history(ItemIndex index, List<UserEvent> events) {
