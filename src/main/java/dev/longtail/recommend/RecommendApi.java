@@ -174,7 +174,8 @@ public final class RecommendApi {
                 "tailWeight must be a number from 0 to 1, was '" + raw + "'");
     }
 
-    private static APIGatewayV2HTTPResponse onlyGet(String method, java.util.function.Supplier<APIGatewayV2HTTPResponse> get) {
+    private static APIGatewayV2HTTPResponse onlyGet(String method,
+            java.util.function.Supplier<APIGatewayV2HTTPResponse> get) {
         if (!method.equals("GET")) {
             return error(405, "method " + method + " is not allowed here; use GET", null, null);
         }

@@ -19,12 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * ({@code item#<id>#<shard>}, the shard chosen by the event id, so that a popular item's rows stay
  * small and cheap to update): {@code n}, how many events touched the item, and one attribute
  * {@code c:<other id>} per item consumed shortly before it by the same user. Reads add the shards
- * up. Co-consumption is written on the later item's rows only and made symmetric when read. A row {@code catalog} holds a version that changes whenever item
- * vectors change.
+ * up. Co-consumption is written on the later item's rows only and made symmetric when read.
+ * A row {@code catalog} holds a version that changes whenever item vectors change.
  *
- * <p>Known limit: an item's row holds its co-consumption counts in one DynamoDB item (400 KB),
- * which is room for about 25,000 distinct neighbours; a catalog whose hits are co-consumed with
- * more needs the counts split over several rows.
+ * <p>Known limit: each shard row is one DynamoDB item (400 KB at most), room for about 25,000
+ * distinct neighbours; an item co-consumed with far more distinct items than that in one shard
+ * needs more shards or counts pruned to its strongest neighbours.
  */
 public final class StatsStore {
 
