@@ -26,6 +26,8 @@ final class Evaluation {
 
     /** Tail weights of the Longtail curve. */
     static final double[] TAIL_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    /** Step of the validation search for the default tail weight. */
+    static final double CHOICE_STEP = 0.05;
     /** Popularity penalty exponents of the peers' curves. */
     static final double[] PENALTIES = {0.25, 0.5, 1.0};
     /** Trade-offs of the RankSys re-rankers. */
@@ -119,10 +121,12 @@ final class Evaluation {
         double base = fold.evaluate("w=0", "validation", longtailRanker(recommender, fold, 0)).ndcg();
         double chosen = 0;
         StringBuilder curve = new StringBuilder();
-        for (double weight : TAIL_WEIGHTS) {
+        for (int step = 0; step * CHOICE_STEP <= 1 + 1e-9; step++) {
+            // Whole hundredths, so that 0.65 prints and compares as 0.65.
+            double weight = Math.round(step * CHOICE_STEP * 100) / 100.0;
             Result result =
                     fold.evaluate("w", "validation", longtailRanker(recommender, fold, weight));
-            curve.append(String.format(Locale.ROOT, "%s%.1f: NDCG %.4f, TailRecall %.4f",
+            curve.append(String.format(Locale.ROOT, "%s%.2f: NDCG %.4f, TailRecall %.4f",
                     curve.length() == 0 ? "" : "; ", weight, result.ndcg(), result.tailRecall()));
             if (result.ndcg() >= NDCG_KEPT * base) {
                 chosen = weight;
@@ -130,7 +134,7 @@ final class Evaluation {
         }
         facts.put("validation curve (Longtail)", curve.toString());
         facts.put("default tail weight", String.format(Locale.ROOT,
-                "%.1f, the largest whose validation NDCG@10 keeps %.0f%% of weight 0's", chosen,
+                "%.2f, the largest whose validation NDCG@10 keeps %.0f%% of weight 0's", chosen,
                 100 * NDCG_KEPT));
         return chosen;
     }
@@ -185,7 +189,7 @@ final class Evaluation {
             results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail w=%.1f", weight),
                     "Longtail", longtailRanker(recommender, fold, weight)));
         }
-        results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail default (w=%.1f)",
+        results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail default (w=%.2f)",
                 settings.defaultTailWeight()), "Longtail default",
                 longtailRanker(recommender, fold, settings.defaultTailWeight())));
         return results;

@@ -99,12 +99,12 @@ final class TailReranker {
     }
 
     /*
-     * Known shortcoming: even with the tail aspect's own relevance, tail picks on MovieLens
-     * (ml-latest-small) repeat across users, so catalog coverage at the default weight is 12%
-     * (aim: 25%), and held-out tail recall is 0.004 (aim: 0.01) although the validation split
-     * shows 0.02: few held-out tail items are ever hit, so the figure swings widely between
-     * splits. A tail-only candidate model fitted for tail recall (for example a linear
-     * item-item model over tail columns) is the next thing to try.
+     * Known shortcoming: tail picks on MovieLens (ml-latest-small) still repeat across users,
+     * so catalog coverage at the default weight is 13% (aim: 25%); even lists of tail items
+     * alone cover about 21% on the validation split, because the tail aspect draws on the same
+     * few hundred upper-tail items that have co-consumption evidence. Reaching the aim needs
+     * tail candidates from each consumed item's own content neighbours (a per-item scan that
+     * would multiply request cost) or an item-item model fitted over tail columns.
      */
 
     /** Best relevance among head candidates. */
