@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * The offline evaluation: reads a data set, splits every user's history in time, embeds the
@@ -24,10 +25,12 @@ import java.util.concurrent.ForkJoinPool;
  */
 final class Evaluation {
 
-    /** Tail weights of the Longtail curve. */
-    static final double[] TAIL_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
-    /** Step of the validation search for the default tail weight. */
-    static final double CHOICE_STEP = 0.05;
+    /**
+     * Tail weights of the Longtail curve and of the validation search for the default, 0 to 1
+     * in steps of 0.05 (whole hundredths, so that 0.65 prints and compares as 0.65).
+     */
+    static final double[] TAIL_WEIGHTS =
+            IntStream.rangeClosed(0, 20).mapToDouble(step -> step * 5 / 100.0).toArray();
     /** Popularity penalty exponents of the peers' curves. */
     static final double[] PENALTIES = {0.25, 0.5, 1.0};
     /** Trade-offs of the RankSys re-rankers. */
@@ -121,9 +124,7 @@ final class Evaluation {
         double base = fold.evaluate("w=0", "validation", longtailRanker(recommender, fold, 0)).ndcg();
         double chosen = 0;
         StringBuilder curve = new StringBuilder();
-        for (int step = 0; step * CHOICE_STEP <= 1 + 1e-9; step++) {
-            // Whole hundredths, so that 0.65 prints and compares as 0.65.
-            double weight = Math.round(step * CHOICE_STEP * 100) / 100.0;
+        for (double weight : TAIL_WEIGHTS) {
             Result result =
                     fold.evaluate("w", "validation", longtailRanker(recommender, fold, weight));
             curve.append(String.format(Locale.ROOT, "%s%.2f: NDCG %.4f, TailRecall %.4f",
@@ -186,7 +187,7 @@ final class Evaluation {
         Recommender recommender = new Recommender(fold.training.index, fold.training.co, settings);
         List<Result> results = new ArrayList<>();
         for (double weight : TAIL_WEIGHTS) {
-            results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail w=%.1f", weight),
+            results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail w=%.2f", weight),
                     "Longtail", longtailRanker(recommender, fold, weight)));
         }
         results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail default (w=%.2f)",
