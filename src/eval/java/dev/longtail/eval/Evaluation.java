@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * The offline evaluation: reads a data set, splits every user's history in time, embeds the
@@ -24,8 +25,12 @@ import java.util.concurrent.ForkJoinPool;
  */
 final class Evaluation {
 
-    /** Tail weights of the Longtail curve. */
-    static final double[] TAIL_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    /**
+     * Tail weights of the Longtail curve and of the validation search for the default, 0 to 1
+     * in steps of 0.05 (whole hundredths, so that 0.65 prints and compares as 0.65).
+     */
+    static final double[] TAIL_WEIGHTS =
+            IntStream.rangeClosed(0, 20).mapToDouble(step -> step * 5 / 100.0).toArray();
     /** Popularity penalty exponents of the peers' curves. */
     static final double[] PENALTIES = {0.25, 0.5, 1.0};
     /** Trade-offs of the RankSys re-rankers. */
@@ -122,7 +127,7 @@ final class Evaluation {
         for (double weight : TAIL_WEIGHTS) {
             Result result =
                     fold.evaluate("w", "validation", longtailRanker(recommender, fold, weight));
-            curve.append(String.format(Locale.ROOT, "%s%.1f: NDCG %.4f, TailRecall %.4f",
+            curve.append(String.format(Locale.ROOT, "%s%.2f: NDCG %.4f, TailRecall %.4f",
                     curve.length() == 0 ? "" : "; ", weight, result.ndcg(), result.tailRecall()));
             if (result.ndcg() >= NDCG_KEPT * base) {
                 chosen = weight;
@@ -130,7 +135,7 @@ final class Evaluation {
         }
         facts.put("validation curve (Longtail)", curve.toString());
         facts.put("default tail weight", String.format(Locale.ROOT,
-                "%.1f, the largest whose validation NDCG@10 keeps %.0f%% of weight 0's", chosen,
+                "%.2f, the largest whose validation NDCG@10 keeps %.0f%% of weight 0's", chosen,
                 100 * NDCG_KEPT));
         return chosen;
     }
@@ -182,10 +187,10 @@ final class Evaluation {
         Recommender recommender = new Recommender(fold.training.index, fold.training.co, settings);
         List<Result> results = new ArrayList<>();
         for (double weight : TAIL_WEIGHTS) {
-            results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail w=%.1f", weight),
+            results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail w=%.2f", weight),
                     "Longtail", longtailRanker(recommender, fold, weight)));
         }
-        results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail default (w=%.1f)",
+        results.add(fold.evaluate(String.format(Locale.ROOT, "Longtail default (w=%.2f)",
                 settings.defaultTailWeight()), "Longtail default",
                 longtailRanker(recommender, fold, settings.defaultTailWeight())));
         return results;

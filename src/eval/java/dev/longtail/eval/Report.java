@@ -85,7 +85,7 @@ final class Report {
 
     private static String targets(List<Result> results) {
         Result ease = find(results, "EASE");
-        Result zero = find(results, "Longtail w=0.0");
+        Result zero = find(results, "Longtail w=0.00");
         Result byDefault = results.stream().filter(r -> r.family().equals("Longtail default"))
                 .findFirst().orElse(null);
         if (ease == null || zero == null || byDefault == null) {
@@ -136,8 +136,8 @@ final class Report {
     private static final Map<String, String> CURVE_STARTS = Map.of(
             "RankSys xQuAD on EASE", "EASE",
             "RankSys PC on EASE", "EASE",
-            "RankSys xQuAD on Longtail relevance", "Longtail w=0.0",
-            "RankSys PC on Longtail relevance", "Longtail w=0.0");
+            "RankSys xQuAD on Longtail relevance", "Longtail w=0.00",
+            "RankSys PC on Longtail relevance", "Longtail w=0.00");
 
     private static void plot(List<Result> results, Path file) throws IOException {
         Map<String, XYSeries> curves = new LinkedHashMap<>();

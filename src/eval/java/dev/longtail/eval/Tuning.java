@@ -64,6 +64,7 @@ final class Tuning {
                 popularity, balance, halfLife, floor, s.historyLimit(), s.tasteClusters(),
                 s.itemsPerTaste(), s.candidates(), s.candidatesPerTaste(), s.tailInterestFloor(),
                 s.aspectCoverage(), s.nearDuplicateSimilarity(), s.dislikePush(),
-                s.tailCollaborativeWeight(), s.tailSemanticWeight(), s.tailNeighbourBalance());
+                s.tailCollaborativeWeight(), s.tailSemanticWeight(), s.tailNeighbourBalance(),
+                s.tailCalibration());
     }
 }

@@ -37,6 +37,10 @@ package dev.longtail.core;
  *                                aspect's relevance, 0..1; 0 divides by the tail item's whole
  *                                count, so an item few people consumed counts fully when those
  *                                few share the user's history
+ * @param tailCalibration         exponent b by which the tail aspect divides an item's
+ *                                co-consumption evidence by what an average consumption would
+ *                                give it ({@link TailCalibration}), 0..1; 0 leaves it as is,
+ *                                higher values hold back tail items that are near everyone
  */
 public record RankingSettings(
         double defaultTailWeight,
@@ -57,7 +61,8 @@ public record RankingSettings(
         double dislikePush,
         double tailCollaborativeWeight,
         double tailSemanticWeight,
-        double tailNeighbourBalance) {
+        double tailNeighbourBalance,
+        double tailCalibration) {
 
     /** @throws IllegalArgumentException naming the first setting outside its range */
     public RankingSettings {
@@ -86,12 +91,13 @@ public record RankingSettings(
         nonNegative("tailCollaborativeWeight", tailCollaborativeWeight);
         nonNegative("tailSemanticWeight", tailSemanticWeight);
         unit("tailNeighbourBalance", tailNeighbourBalance);
+        unit("tailCalibration", tailCalibration);
     }
 
     /** The tuned defaults. */
     public static RankingSettings defaults() {
         return new RankingSettings(0.6, 1.0, 0.1, 0.2, 0.5, 3, 0.1, 500, 3, 5, 200, 20,
-                0.8, 0.5, 0.95, 0.5, 1.0, 0.3, 0.0);
+                0.8, 0.5, 0.95, 0.5, 1.0, 0.6, 0.0, 0.5);
     }
 
     /** These settings with another default tail weight. */
@@ -100,7 +106,7 @@ public record RankingSettings(
                 neighbourBalance, recencyHalfLife, recencyFloor, historyLimit, tasteClusters,
                 itemsPerTaste, candidates, candidatesPerTaste, tailInterestFloor, aspectCoverage,
                 nearDuplicateSimilarity, dislikePush, tailCollaborativeWeight, tailSemanticWeight,
-                tailNeighbourBalance);
+                tailNeighbourBalance, tailCalibration);
     }
 
     private static void unit(String name, double value) {

@@ -63,6 +63,11 @@ public final class Recommender {
             other[i] = (float) Math.pow(count, 1 - balance);
             tailRescale[i] = (float) Math.pow(count, settings.tailNeighbourBalance() - balance);
         }
+        float[] calibration = TailCalibration.factors(items, co, balance,
+                settings.tailCalibration());
+        for (int i = 0; i < n; i++) {
+            tailRescale[i] *= calibration[i];
+        }
         return new Relevance.Model(items, co, settings, prior, own, other, tailRescale,
                 hubness(items));
     }

@@ -18,9 +18,9 @@ import java.util.List;
  * <p>Long-tail items also get a relevance of their own, used by the tail aspect of the
  * re-ranking: the collaborative sum with its own neighbour balance (by default divided by the
  * tail item's whole count, so an item that the few people who consumed it share with this user
- * counts fully) plus the semantic part, and no popularity prior. Ranked by the shared relevance,
- * the same upper-tail items would win for many users; ranked by this one, tail picks follow the
- * user.
+ * counts fully), calibrated per item by {@link TailCalibration}, plus the semantic part, and no
+ * popularity prior. Ranked by the shared relevance, the same upper-tail items would win for many
+ * users; ranked by this one, tail picks follow the user.
  *
  * <p>The pool holds the best items by relevance, the best long-tail items by tail relevance, and
  * for every taste its nearest items and nearest long-tail items, so tail items and items nobody

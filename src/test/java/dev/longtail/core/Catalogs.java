@@ -31,7 +31,7 @@ final class Catalogs {
     static RankingSettings settings(double collaborative, double semantic, double popularity,
             double tailInterestFloor) {
         return new RankingSettings(0.3, collaborative, semantic, popularity, 0.5, 20, 0.3, 500,
-                3, 5, 200, 20, tailInterestFloor, 0.5, 0.95, 0.5, 1.0, 0.3, 0.0);
+                3, 5, 200, 20, tailInterestFloor, 0.5, 0.95, 0.5, 1.0, 0.3, 0.0, 0.0);
     }
 
     static Interaction liked(int item, long time) {

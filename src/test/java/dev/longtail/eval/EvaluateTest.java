@@ -21,7 +21,7 @@ class EvaluateTest {
         assertTrue(Files.size(out.resolve(Report.PLOT)) > 1000);
         for (String row : new String[] {"| MostPopular |", "| ItemKNN |", "| EASE |", "| Content |",
             "| EASE / pop^0.50 |", "| RankSys xQuAD(EASE) l=0.50 |", "| RankSys PC(EASE) l=0.50 |",
-            "| Longtail w=0.0 |", "| Longtail w=1.0 |", "| Longtail default (w="}) {
+            "| Longtail w=0.00 |", "| Longtail w=1.00 |", "| Longtail default (w="}) {
             assertTrue(report.contains(row), "missing row " + row);
         }
         assertTrue(report.contains("users**: 6 (sample)"), report);
