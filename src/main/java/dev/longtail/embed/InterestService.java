@@ -7,6 +7,7 @@ import dev.longtail.interest.InterestSummary;
 import dev.longtail.interest.UserActivity;
 import dev.longtail.interest.WeightedInterest;
 import dev.longtail.llm.Embedder;
+import dev.longtail.store.Digests;
 import dev.longtail.store.EventStore;
 import dev.longtail.store.ItemStore;
 import dev.longtail.store.ProfileStore;
@@ -14,12 +15,8 @@ import dev.longtail.store.ProfileStore.RefreshState;
 import dev.longtail.store.ProfileStore.StoredInterests;
 import dev.longtail.store.StoredItem;
 import dev.longtail.store.UserEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,16 +174,7 @@ public final class InterestService {
 
     /** Digest of the history: equal digests mean the same recorded events. */
     static String digest(List<UserEvent> history) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (UserEvent event : history) {
-                // Event ids are unique per user and an event never changes once recorded.
-                sha.update(event.eventId().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        // Event ids are unique per user and an event never changes once recorded.
+        return Digests.of(16, history.stream().map(UserEvent::eventId).toList());
     }
 }

@@ -1,15 +1,12 @@
 package dev.longtail.feedback;
 
 import dev.longtail.core.Signals;
+import dev.longtail.store.Digests;
 import dev.longtail.store.EventStore;
 import dev.longtail.store.ProfileStore;
 import dev.longtail.store.StatsStore;
 import dev.longtail.store.UserEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,15 +116,7 @@ public final class FeedbackService {
 
     /** The same id for the same events, whichever message carried them. */
     static String runId(List<UserEvent> run) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (UserEvent event : run) {
-                digest.update(event.eventId().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return run.size() == 1 ? run.get(0).eventId() : "run-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return run.size() == 1 ? run.get(0).eventId()
+                : "run-" + Digests.of(12, run.stream().map(UserEvent::eventId).toList());
     }
 }

@@ -13,18 +13,14 @@ import dev.longtail.embed.EmbedMessage;
 import dev.longtail.feedback.FeedbackMessage;
 import dev.longtail.objects.ObjectStore;
 import dev.longtail.queue.MessageQueue;
+import dev.longtail.store.Digests;
 import dev.longtail.store.ItemStore;
 import dev.longtail.store.StoredItem;
 import dev.longtail.store.UserEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,13 +303,7 @@ public final class IngestService {
 
     /** An id that is the same whenever the same interaction is uploaded again. */
     static String eventId(Interaction i) {
-        String content = String.join("\u001f", i.userId(), i.itemId(), i.type(),
-                String.valueOf(i.value()), String.valueOf(i.text()), i.timestamp().toString());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "ix-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new UncheckedIOException(new IOException("SHA-256 is missing from this Java runtime", e));
-        }
+        return "ix-" + Digests.of(12, List.of(i.userId(), i.itemId(), i.type(),
+                String.valueOf(i.value()), String.valueOf(i.text()), i.timestamp().toString()));
     }
 }

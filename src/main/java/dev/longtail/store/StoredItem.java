@@ -1,9 +1,5 @@
 package dev.longtail.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +44,7 @@ public record StoredItem(String id, String title, String description, List<Strin
 
     /** A short digest of {@link #embeddingText()}; equal digests mean the vector is still valid. */
     public String textHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(embeddingText().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.of(16, List.of(embeddingText()));
     }
 
     /** This item with catalog fields from {@code update} and this item's user tags. */
