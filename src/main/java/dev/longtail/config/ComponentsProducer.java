@@ -38,7 +38,7 @@ public class ComponentsProducer {
                 () -> queue(sqs, config.queue().embed(), "longtail.queue.embed"),
                 () -> queue(sqs, config.queue().feedback(), "longtail.queue.feedback"),
                 () -> embedder(embedding, config.llm(), aws),
-                space, RankingSettings.defaults().withDefaultTailWeight(config.tailWeight()),
+                space, ranking(config),
                 interestSettings(config));
     }
 
@@ -87,5 +87,11 @@ public class ComponentsProducer {
                 return value;
             }
         };
+    }
+
+    private static RankingSettings ranking(LongtailConfig config) {
+        RankingSettings defaults = RankingSettings.defaults();
+        return config.tailWeight().isPresent()
+                ? defaults.withDefaultTailWeight(config.tailWeight().getAsDouble()) : defaults;
     }
 }

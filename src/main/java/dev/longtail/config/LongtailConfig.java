@@ -26,9 +26,11 @@ public interface LongtailConfig {
 
     Interest interest();
 
-    /** Tail weight of requests that name none: 0 (plain relevance) to 1. */
-    @WithDefault("0.3")
-    double tailWeight();
+    /**
+     * Tail weight of requests that name none: 0 (plain relevance) to 1. Unset, the weight chosen
+     * on the validation split of the offline evaluation applies ({@code RankingSettings.defaults()}).
+     */
+    java.util.OptionalDouble tailWeight();
 
     /** Table names. */
     interface Table {

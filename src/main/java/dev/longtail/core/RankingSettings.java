@@ -96,7 +96,7 @@ public record RankingSettings(
 
     /** The tuned defaults. */
     public static RankingSettings defaults() {
-        return new RankingSettings(0.6, 1.0, 0.1, 0.2, 0.5, 3, 0.1, 500, 3, 5, 200, 20,
+        return new RankingSettings(0.65, 1.0, 0.1, 0.2, 0.5, 3, 0.1, 500, 3, 5, 200, 20,
                 0.8, 0.5, 0.95, 0.5, 1.0, 0.6, 0.0, 0.5);
     }
 
