@@ -80,6 +80,9 @@ public final class FeedbackService {
         }
         List<UserEvent> todo = new ArrayList<>(fresh.values());
         List<String> liked = todo.stream().filter(e -> weight(e) > 0).map(UserEvent::itemId).toList();
+        // Known shortcoming: if the record write below fails part-way, the retry sees a smaller
+        // fresh set, hence another run id, and notes those events in the profile (recent items,
+        // summary counter) a second time; the item counters stay exact through their own guards.
         Optional<ProfileStore.Noted> noted = profiles.noteEvents(userId, runId(todo), liked, todo.size());
         List<String> window = new ArrayList<>(noted.map(ProfileStore.Noted::recent)
                 .orElseGet(() -> profiles.recent(userId)));
