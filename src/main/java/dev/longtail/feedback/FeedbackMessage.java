@@ -71,13 +71,6 @@ public final class FeedbackMessage {
         return new Parsed(events, errors);
     }
 
-    /**
-     * @throws InvalidFeedbackException naming the field at fault when the body is not one valid event
-     */
-    public static UserEvent parse(String body) {
-        return event(tree(body));
-    }
-
     /** The JSON body for a run of events; {@link #parseAll} reads it back unchanged. */
     public static String writeRun(List<UserEvent> events) {
         ObjectNode body = JSON.createObjectNode();
@@ -111,7 +104,7 @@ public final class FeedbackMessage {
                 value(node, type), reviewText(node, type), timestamp(node));
     }
 
-    /** The JSON body for an event; {@link #parse} reads it back unchanged. */
+    /** The JSON body for one event; {@link #parseAll} reads it back unchanged. */
     public static String write(UserEvent event) {
         return node(event).toString();
     }

@@ -94,9 +94,4 @@ public final class Embedder {
         }
         return vectors;
     }
-
-    /** Embeds one text. */
-    public float[] embed(String text) {
-        return embedAll(List.of(text)).get(0);
-    }
 }

@@ -140,11 +140,6 @@ public final class ProfileStore {
         return recent.subList(Math.max(0, recent.size() - RECENT), recent.size());
     }
 
-    /** Events counted since the user's interest summary was last made. */
-    public long eventsSinceSummary(String userId) {
-        return number(row(userId), "sinceSummary", 0);
-    }
-
     /** The user's stored interests; empty when there are none (or the user is unknown). */
     public Optional<StoredInterests> interests(String userId) {
         Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(table)
